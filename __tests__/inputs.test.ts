@@ -1,0 +1,74 @@
+import { getCommand, getDeployInputs, getPlanInputs } from '../src/inputs.js'
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+
+describe('inputs', () => {
+  test('command must be one of plan, deploy, remove', () => {
+    expect(getCommand(reader({ command: ' plan ' }))).toBe('plan')
+    expect(() => getCommand(reader({}))).toThrow(
+      "Input 'command': is required. Use one of: plan, deploy, remove."
+    )
+  })
+
+  test('plan: defaults and parsing', () => {
+    expect(
+      getPlanInputs(
+        reader({
+          deployments: '{}',
+          services: 'web, api\napi',
+          'shared-paths': 'a/**\n\n# comment\nb'
+        })
+      )
+    ).toEqual({
+      deployments: '{}',
+      terraformDir: undefined,
+      servicesDir: 'services',
+      base: undefined,
+      head: undefined,
+      services: ['api', 'web'],
+      sharedPaths: ['a/**', 'b']
+    })
+  })
+
+  test('plan: deployments and terraform-dir are exclusive, one is required', () => {
+    expect(() => getPlanInputs(reader({}))).toThrow(
+      "Input 'deployments': neither deployments nor terraform-dir is set"
+    )
+    expect(() => getPlanInputs(reader({ deployments: '{}', 'terraform-dir': 'infra' }))).toThrow(
+      'both deployments and terraform-dir are set'
+    )
+  })
+
+  test('plan: services-dir must stay inside the repository', () => {
+    expect(() => getPlanInputs(reader({ deployments: '{}', 'services-dir': '../x' }))).toThrow(
+      "Input 'services-dir': '../x' is not a relative path inside the repository"
+    )
+  })
+
+  test('deploy: secrets JSON errors never echo the text', () => {
+    const read = reader({
+      deployment: 'web',
+      path: 'services/web',
+      secrets: '{"A": "hunter2-canary"'
+    })
+    expect(() => getDeployInputs(read)).toThrow("Input 'secrets': is not valid JSON")
+    try {
+      getDeployInputs(read)
+    } catch (error) {
+      expect(String(error)).not.toContain('hunter2-canary')
+    }
+  })
+
+  test('deploy: defaults', () => {
+    expect(getDeployInputs(reader({ deployment: 'web-aws', path: 'services/web' }))).toMatchObject({
+      envFile: '.env',
+      waitTimeoutSeconds: 300,
+      rollback: true,
+      secrets: {},
+      vars: {}
+    })
+    expect(() => getDeployInputs(reader({ deployment: 'Web AWS', path: 'services/web' }))).toThrow(
+      "Input 'deployment': 'Web AWS' is not a valid name"
+    )
+  })
+})

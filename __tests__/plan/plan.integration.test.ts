@@ -1,0 +1,438 @@
+/**
+ * `plan` end to end: real git repositories (a bare origin standing in for GitHub, clones like
+ * actions/checkout makes), the bundled dist/index.js started the way the runner starts it, and
+ * realistic webhook payloads. Assertions read GITHUB_OUTPUT and the job summary.
+ */
+import { chownSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type ActionRun, runAction } from '../helpers/action.js'
+import {
+  mergeGroupEvent,
+  pullRequestEvent,
+  pushEvent,
+  workflowDispatchEvent
+} from '../helpers/events.js'
+import { TestRepo, ZERO, git } from '../helpers/git.js'
+
+const compose = (name: string) => `services:\n  ${name}:\n    image: busybox:1.36\n`
+
+const DEPLOYMENTS = {
+  'web-homelab': {
+    service: 'web',
+    path: 'services/web',
+    target: 'proxmox',
+    runner_labels: ['self-hosted', 'proxmox', 'web-homelab'],
+    public: false,
+    url: null
+  },
+  'web-aws': {
+    service: 'web',
+    path: 'services/web',
+    target: 'aws',
+    runner_labels: ['self-hosted', 'aws', 'web-aws'],
+    public: true,
+    url: 'https://web.example.com'
+  },
+  'api-aws': {
+    service: 'api',
+    path: 'services/api',
+    target: 'aws',
+    runner_labels: ['self-hosted', 'aws', 'api-aws'],
+    public: false,
+    url: null
+  }
+}
+
+interface Entry {
+  deployment: string
+  service: string
+  path: string
+  target: string
+  'runs-on': string[]
+  action: string
+  url: string | null
+}
+
+const matrixOf = (run: ActionRun): Entry[] =>
+  (JSON.parse(run.outputs.matrix ?? 'null') as { include: Entry[] }).include
+const jobs = (run: ActionRun) =>
+  matrixOf(run)
+    .map(e => `${e.action}:${e.deployment}`)
+    .sort()
+
+function expectOk(run: ActionRun): void {
+  if (run.exitCode !== 0)
+    throw new Error(`action failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
+}
+
+let repo: TestRepo
+let first: string
+
+beforeEach(() => {
+  repo = new TestRepo()
+  first = repo.commit({
+    'README.md': '# homelab\n',
+    'services/web/compose.yaml': compose('web'),
+    'services/api/compose.yaml': compose('api'),
+    'services/worker/compose.yml': compose('worker'),
+    'shared/nginx.conf': 'worker_processes 1;\n'
+  })
+  repo.push('origin', 'main')
+})
+afterEach(() => repo.cleanup())
+
+async function plan(
+  workspace: string,
+  event: unknown,
+  options: {
+    eventName?: string
+    inputs?: Record<string, string>
+    sha?: string
+    ref?: string
+    env?: Record<string, string>
+  } = {}
+): Promise<ActionRun> {
+  return runAction({
+    workspace,
+    eventName: options.eventName ?? 'push',
+    event,
+    inputs: { command: 'plan', deployments: JSON.stringify(DEPLOYMENTS), ...options.inputs },
+    env: {
+      GITHUB_SHA: options.sha ?? git(workspace, 'rev-parse', 'HEAD'),
+      GITHUB_REF: options.ref ?? 'refs/heads/main',
+      ...options.env
+    }
+  })
+}
+
+describe('push', () => {
+  test('a change in one service deploys it to each of its deployments, and only it', async () => {
+    const after = repo.commit({
+      'services/web/compose.yaml': compose('web') + '    restart: always\n'
+    })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout({ depth: 1 }), pushEvent({ before: first, after }))
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:web-aws', 'deploy:web-homelab'])
+    expect(matrixOf(run).find(e => e.deployment === 'web-aws')).toEqual({
+      deployment: 'web-aws',
+      service: 'web',
+      path: 'services/web',
+      target: 'aws',
+      'runs-on': ['self-hosted', 'aws', 'web-aws'],
+      action: 'deploy',
+      url: 'https://web.example.com'
+    })
+    expect(run.outputs.services).toBe('["web"]')
+    expect(run.outputs['has-changes']).toBe('true')
+    expect(run.outputs.unrouted).toBe('[]')
+    expect(run.summary).toContain(
+      '| web-aws | web | aws | self-hosted, aws, web-aws | deploy | `services/web/compose.yaml` |'
+    )
+  })
+
+  test('files outside services/ change nothing', async () => {
+    const after = repo.commit({
+      'README.md': '# homelab, now documented\n',
+      'shared/nginx.conf': 'x'
+    })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout({ depth: 1 }), pushEvent({ before: first, after }))
+    expectOk(run)
+    expect(run.outputs.matrix).toBe('{"include":[]}')
+    expect(run.outputs['has-changes']).toBe('false')
+    expect(run.outputs.services).toBe('[]')
+  })
+
+  test('a change matching shared-paths redeploys every deployed service (not the undeployed ones)', async () => {
+    const after = repo.commit({ 'shared/nginx.conf': 'worker_processes 2;\n' })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout({ depth: 1 }), pushEvent({ before: first, after }), {
+      inputs: { 'shared-paths': 'shared/**\n*.lock' }
+    })
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws', 'deploy:web-aws', 'deploy:web-homelab'])
+    expect(run.outputs.unrouted).toBe('[]')
+    expect(run.summary).toContain('`shared/nginx.conf`')
+  })
+
+  test('in a depth-1 clone the previous commit is fetched, several commits back', async () => {
+    repo.commit({ 'services/api/app.txt': '1' })
+    repo.commit({ 'README.md': 'docs' })
+    const after = repo.commit({ 'services/api/app.txt': '2' })
+    repo.push('origin', 'main')
+    const workspace = repo.checkout({ depth: 1 })
+    expect(() => git(workspace, 'cat-file', '-e', `${first}^{commit}`)).toThrow()
+    const run = await plan(workspace, pushEvent({ before: first, after }))
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws'])
+    expect(run.stdout).not.toContain('every service counts as changed')
+  })
+
+  test('a force push compares the trees: a change that was overwritten away still counts', async () => {
+    // Deployed: a commit that changed api. Then history is rewritten to a commit that changes web.
+    const deployed = repo.commit({
+      'services/api/compose.yaml': compose('api') + '    restart: always\n'
+    })
+    repo.push('origin', 'main')
+    git(repo.work, 'reset', '-q', '--hard', first)
+    const after = repo.commit({
+      'services/web/compose.yaml': compose('web') + '    restart: always\n'
+    })
+    repo.push('--force', 'origin', 'main')
+    const run = await plan(
+      repo.checkout({ depth: 1 }),
+      pushEvent({ before: deployed, after, forced: true })
+    )
+    expectOk(run)
+    // api goes back to its old definition, web gets its new one: both differ from what runs.
+    expect(jobs(run)).toEqual(['deploy:api-aws', 'deploy:web-aws', 'deploy:web-homelab'])
+  })
+
+  test('a previous commit that cannot be fetched makes everything count, with a warning', async () => {
+    const after = repo.commit({ 'services/web/x': '1' })
+    repo.push('origin', 'main')
+    const gone = 'deadbeef'.repeat(5)
+    const run = await plan(
+      repo.checkout({ depth: 1 }),
+      pushEvent({ before: gone, after, forced: true })
+    )
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws', 'deploy:web-aws', 'deploy:web-homelab'])
+    expect(run.outputs.unrouted).toBe('["worker"]')
+    expect(run.stdout).toContain(`::warning::The previous commit ${gone} cannot be fetched`)
+  })
+
+  test('a new branch is compared with its merge-base on the default branch', async () => {
+    git(repo.work, 'checkout', '-q', '-b', 'feature')
+    repo.commit({ 'services/api/app.txt': 'feature work' })
+    const after = repo.head()
+    repo.push('origin', 'feature')
+    git(repo.work, 'checkout', '-q', 'main')
+    repo.commit({ 'services/web/app.txt': 'main moved on' })
+    repo.push('origin', 'main')
+    const workspace = repo.checkout({ depth: 1, ref: 'feature' })
+    const run = await plan(
+      workspace,
+      pushEvent({ before: ZERO, after, ref: 'refs/heads/feature' }),
+      {
+        ref: 'refs/heads/feature'
+      }
+    )
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws'])
+  })
+
+  test('the first push of the default branch deploys everything', async () => {
+    const run = await plan(repo.checkout({ depth: 1 }), pushEvent({ before: ZERO, after: first }))
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws', 'deploy:web-aws', 'deploy:web-homelab'])
+    expect(run.outputs.services).toBe('["api","web","worker"]')
+    expect(run.outputs.unrouted).toBe('["worker"]')
+    expect(run.stdout).toContain(
+      '::warning::Changed services with no deployment in the Terraform output (not deployed): worker.'
+    )
+  })
+
+  test('a deleted service folder removes each of its deployments; a rename is a remove plus a deploy', async () => {
+    const after = repo.commit({
+      'services/web': null,
+      'services/api/compose.yaml': null,
+      'services/api-v2/compose.yaml': compose('api')
+    })
+    repo.push('origin', 'main')
+    const deployments = {
+      ...DEPLOYMENTS,
+      'api-v2-aws': {
+        ...DEPLOYMENTS['api-aws'],
+        service: 'api-v2',
+        path: 'services/api-v2',
+        runner_labels: ['self-hosted', 'aws']
+      }
+    }
+    const run = await plan(repo.checkout({ depth: 1 }), pushEvent({ before: first, after }), {
+      inputs: { deployments: JSON.stringify(deployments) }
+    })
+    expectOk(run)
+    expect(jobs(run)).toEqual([
+      'deploy:api-v2-aws',
+      'remove:api-aws',
+      'remove:web-aws',
+      'remove:web-homelab'
+    ])
+    expect(matrixOf(run).find(e => e.deployment === 'web-homelab')?.path).toBe('services/web')
+    expect(run.outputs.services).toBe('["api","api-v2","web"]')
+  })
+
+  test('unusual file names (spaces, quotes, unicode, new lines) are attributed to their service', async () => {
+    const after = repo.commit({ 'services/api/static/ünï cödé "quoted" it\'s\nnewline.txt': 'x' })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout({ depth: 1 }), pushEvent({ before: first, after }))
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws'])
+    expect(run.summary).toContain('ünï cödé')
+  })
+
+  test("a checkout owned by another user works (no 'dubious ownership')", async () => {
+    const after = repo.commit({ 'services/api/app.txt': 'x' })
+    repo.push('origin', 'main')
+    const workspace = repo.checkout({ depth: 1 })
+    chownTree(workspace, 4242)
+    // Plain git refuses this checkout now, as it does on a self-hosted runner with another owner.
+    expect(() => git(workspace, 'status')).toThrow(/dubious ownership/)
+    const run = await plan(workspace, pushEvent({ before: first, after }), {
+      sha: after,
+      env: { HOME: repo.root }
+    })
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws'])
+  })
+})
+
+function chownTree(dir: string, uid: number): void {
+  for (const line of git(dir, 'ls-files', '-z').split('\0').filter(Boolean))
+    chownSync(join(dir, line), uid, uid)
+  for (const sub of ['', '.git', '.git/objects', '.git/refs']) chownSync(join(dir, sub), uid, uid)
+}
+
+describe('pull_request, merge_group, workflow_dispatch', () => {
+  test('a pull request plans the changes since it branched off, not what main did since', async () => {
+    git(repo.work, 'checkout', '-q', '-b', 'feature')
+    const headSha = repo.commit({ 'services/web/app.txt': 'pr' })
+    repo.push('origin', 'feature')
+    git(repo.work, 'checkout', '-q', 'main')
+    const baseSha = repo.commit({ 'services/api/app.txt': 'main moved on' })
+    repo.push('origin', 'main')
+    const workspace = repo.checkout({ depth: 1, ref: 'feature' })
+    const run = await plan(
+      workspace,
+      pullRequestEvent({ baseRef: 'main', baseSha, headRef: 'feature', headSha }),
+      {
+        eventName: 'pull_request',
+        ref: 'refs/pull/1/merge'
+      }
+    )
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:web-aws', 'deploy:web-homelab'])
+  })
+
+  test('a merge group compares its base_sha with its head_sha', async () => {
+    const headSha = repo.commit({ 'services/api/app.txt': 'queued' })
+    repo.push('origin', 'main')
+    const run = await plan(
+      repo.checkout({ depth: 1 }),
+      mergeGroupEvent({ baseSha: first, headSha }),
+      {
+        eventName: 'merge_group'
+      }
+    )
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws'])
+  })
+
+  test('workflow_dispatch deploys the services named in the input, or everything', async () => {
+    const workspace = repo.checkout({ depth: 1 })
+    const some = await plan(workspace, workflowDispatchEvent(), {
+      eventName: 'workflow_dispatch',
+      inputs: { services: 'api,\nweb' }
+    })
+    expectOk(some)
+    expect(jobs(some)).toEqual(['deploy:api-aws', 'deploy:web-aws', 'deploy:web-homelab'])
+    const all = await plan(workspace, workflowDispatchEvent(), { eventName: 'workflow_dispatch' })
+    expectOk(all)
+    expect(all.outputs.services).toBe('["api","web","worker"]')
+    const unknown = await plan(workspace, workflowDispatchEvent(), {
+      eventName: 'workflow_dispatch',
+      inputs: { services: 'nope' }
+    })
+    expect(unknown.exitCode).not.toBe(0)
+    expect(unknown.stdout).toContain(
+      "::error::Input 'services': no service folder with a compose file for: nope"
+    )
+  })
+})
+
+describe('bad input fails clearly and writes no outputs', () => {
+  const cases: Array<[string, Record<string, string>, string]> = [
+    ['unknown command', { command: 'deploy-all' }, "Input 'command': unknown command 'deploy-all'"],
+    [
+      'unparseable deployments',
+      { deployments: '{"web": ' },
+      "Input 'deployments': the text is not valid JSON"
+    ],
+    [
+      'deployments file missing',
+      { deployments: 'infra/nope.json' },
+      "Input 'deployments': 'infra/nope.json' is neither JSON nor a readable file"
+    ],
+    [
+      'path escaping the repository',
+      { deployments: JSON.stringify({ web: { ...DEPLOYMENTS['web-aws'], path: '../../etc' } }) },
+      `deployment 'web': path "../../etc" must be a relative path inside the repository`
+    ],
+    [
+      'service name that is not a name',
+      { deployments: JSON.stringify({ web: { ...DEPLOYMENTS['web-aws'], service: 'Web;rm' } }) },
+      `deployment 'web': service "Web;rm" must match ^[a-z0-9][a-z0-9-]{0,62}$`
+    ],
+    [
+      'empty runner labels',
+      { deployments: JSON.stringify({ web: { ...DEPLOYMENTS['web-aws'], runner_labels: [] } }) },
+      "deployment 'web': runner_labels must be a non-empty array"
+    ],
+    [
+      'runner label that is not a string',
+      {
+        deployments: JSON.stringify({
+          web: { ...DEPLOYMENTS['web-aws'], runner_labels: ['self-hosted', 7] }
+        })
+      },
+      'runner_labels 7 are not valid labels'
+    ],
+    [
+      'base that does not resolve',
+      { base: 'no-such-branch' },
+      "Input 'base': 'no-such-branch' does not resolve to a commit"
+    ],
+    [
+      'base that looks like an option',
+      { base: '--upload-pack=evil' },
+      "Input 'base': '--upload-pack=evil' is not a commit"
+    ]
+  ]
+  test.each(cases)('%s', async (_name, inputs, message) => {
+    const workspace = repo.checkout({ depth: 1 })
+    const before = git(workspace, 'status', '--porcelain')
+    const run = await plan(workspace, pushEvent({ before: first, after: first }), { inputs })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(message)
+    expect(run.outputs).toEqual({})
+    expect(git(workspace, 'status', '--porcelain')).toBe(before)
+  })
+
+  test('terraform-dir without terraform on PATH says how to fix it', async () => {
+    const workspace = repo.checkout({ depth: 1 })
+    const run = await plan(workspace, pushEvent({ before: first, after: first }), {
+      inputs: { deployments: '', 'terraform-dir': 'infrastructure' },
+      env: { PATH: '/usr/bin:/bin' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      "Input 'terraform-dir': terraform is not on PATH. Add hashicorp/setup-terraform"
+    )
+  })
+
+  test('deployments read from a file holding the whole terraform output document', async () => {
+    const workspace = repo.checkout({ depth: 1 })
+    writeFileSync(
+      join(workspace, 'deployments.json'),
+      JSON.stringify({ deployments: { sensitive: false, type: 'x', value: DEPLOYMENTS } })
+    )
+    const run = await plan(workspace, workflowDispatchEvent(), {
+      eventName: 'workflow_dispatch',
+      inputs: { deployments: 'deployments.json', services: 'api' }
+    })
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws'])
+  })
+})

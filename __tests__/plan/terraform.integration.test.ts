@@ -1,0 +1,86 @@
+/** `plan` with `terraform-dir`: a real `terraform apply` (local backend), then the action runs `terraform output -json`. */
+import { execFileSync } from 'node:child_process'
+import { cpSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { REPO_ROOT, runAction } from '../helpers/action.js'
+import { workflowDispatchEvent } from '../helpers/events.js'
+import { TestRepo, git, tempDir } from '../helpers/git.js'
+
+const hasTerraform = (() => {
+  try {
+    execFileSync('terraform', ['version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+if (!hasTerraform)
+  console.warn(
+    'terraform is not on PATH: install Terraform >= 1.10 to run these tests (CI requires it)'
+  )
+const describeTf = hasTerraform || process.env.CI ? describe : describe.skip
+
+describeTf('plan reads terraform output -json', () => {
+  let repo: TestRepo
+  beforeAll(() => {
+    repo = new TestRepo()
+    repo.commit({
+      'services/api/compose.yaml': 'services:\n  api:\n    image: busybox:1.36\n',
+      'services/web/compose.yaml': 'services:\n  web:\n    image: busybox:1.36\n'
+    })
+    repo.push('origin', 'main')
+  })
+  afterAll(() => repo.cleanup())
+
+  test('deployments come from the applied state, routed by their labels', async () => {
+    const workspace = repo.checkout({ depth: 1 })
+    const infra = join(workspace, 'infrastructure')
+    cpSync(join(REPO_ROOT, '__tests__/fixtures/terraform-outputs'), infra, { recursive: true })
+    // The machine's TF_CLI_CONFIG_FILE may point nowhere; an empty config keeps terraform quiet.
+    const cliConfig = join(tempDir(), 'terraformrc')
+    writeFileSync(cliConfig, '')
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' }
+    execFileSync('terraform', ['init', '-input=false', '-no-color'], {
+      cwd: infra,
+      env,
+      stdio: 'pipe'
+    })
+    execFileSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], {
+      cwd: infra,
+      env,
+      stdio: 'pipe'
+    })
+
+    const run = await runAction({
+      workspace,
+      eventName: 'workflow_dispatch',
+      event: workflowDispatchEvent(),
+      inputs: { command: 'plan', 'terraform-dir': 'infrastructure' },
+      env: { GITHUB_SHA: git(workspace, 'rev-parse', 'HEAD'), TF_CLI_CONFIG_FILE: cliConfig }
+    })
+    expect(run.stderr + run.stdout).not.toContain('::error::')
+    expect(run.exitCode).toBe(0)
+    expect(JSON.parse(run.outputs.matrix ?? '')).toEqual({
+      include: [
+        {
+          deployment: 'api-aws',
+          service: 'api',
+          path: 'services/api',
+          target: 'aws',
+          'runs-on': ['self-hosted', 'aws', 'api-aws'],
+          action: 'deploy',
+          url: 'https://api.example.com'
+        },
+        {
+          deployment: 'web-homelab',
+          service: 'web',
+          path: 'services/web',
+          target: 'proxmox',
+          'runs-on': ['self-hosted', 'proxmox', 'web-homelab'],
+          action: 'deploy',
+          url: null
+        }
+      ]
+    })
+  })
+})

@@ -1,0 +1,50 @@
+import { planSummary } from '../../src/summary/plan-summary.js'
+import type { PlanResult } from '../../src/plan/plan.js'
+
+const base: PlanResult = {
+  entries: [],
+  changes: [],
+  unrouted: [],
+  deployments: [],
+  warnings: [],
+  range: { kind: 'diff', base: 'a'.repeat(40), head: 'b'.repeat(40), why: 'push: before → after' }
+}
+
+describe('planSummary', () => {
+  test('a table row per job with the files that caused it, escaped for markdown', () => {
+    const md = planSummary({
+      ...base,
+      entries: [
+        {
+          deployment: 'web-aws',
+          service: 'web',
+          path: 'services/web',
+          target: 'aws',
+          'runs-on': ['self-hosted', 'aws'],
+          action: 'deploy',
+          url: null
+        }
+      ],
+      changes: [
+        {
+          service: 'web',
+          action: 'deploy',
+          reason: [
+            'services/web/a|b.txt',
+            ...Array.from({ length: 7 }, (_, i) => `services/web/${i}`)
+          ]
+        }
+      ],
+      unrouted: ['blog']
+    })
+    expect(md).toContain('Compared: `aaaaaaaaaaaa` → `bbbbbbbbbbbb`')
+    expect(md).toContain(
+      '| web-aws | web | aws | self-hosted, aws | deploy | `services/web/a\\|b.txt`<br>'
+    )
+    expect(md).toContain('and 3 more')
+    expect(md).toContain('**Not deployed (no deployment in Terraform):** blog')
+  })
+  test('nothing to deploy says so', () => {
+    expect(planSummary(base)).toContain('Nothing to deploy.')
+  })
+})

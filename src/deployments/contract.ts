@@ -1,0 +1,109 @@
+import { InputError } from '../errors.js'
+import { isValidLabel, isValidName, normaliseRepoPath } from '../names.js'
+
+/** One entry of Terraform's `deployments` output (DESIGN.md), validated. */
+export interface Deployment {
+  /** The map key: deployment name, also the compose project name on the runner. */
+  name: string
+  service: string
+  path: string
+  target: string
+  runnerLabels: string[]
+  public: boolean
+  url: string | null
+}
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+/**
+ * Accepts the whole `terraform output -json` document (uses `deployments.value`) or the bare
+ * map, and checks every field of every deployment. `input` names where it came from, for errors.
+ */
+export function parseDeployments(json: unknown, input: string): Deployment[] {
+  if (!isObj(json)) throw shapeError(input, 'is not a JSON object')
+  let map: unknown = json
+  if ('deployments' in json) {
+    const output = json.deployments
+    if (!isObj(output) || !('value' in output)) {
+      throw shapeError(
+        input,
+        'has a \'deployments\' key that is not a terraform output ({"value": ...})'
+      )
+    }
+    map = output.value
+    if (!isObj(map)) throw shapeError(input, "'deployments.value' is not an object")
+  } else if (Object.values(json).some(v => isObj(v) && 'value' in v && 'type' in v)) {
+    throw shapeError(input, "is a terraform output document without a 'deployments' output")
+  }
+
+  const problems: string[] = []
+  const deployments: Deployment[] = []
+  for (const [name, raw] of Object.entries(map as Obj)) {
+    const where = `deployment '${name}'`
+    if (!isValidName(name)) problems.push(`${where}: name ${nameRule}`)
+    if (!isObj(raw)) {
+      problems.push(`${where}: is not an object`)
+      continue
+    }
+    const service = raw.service
+    if (typeof service !== 'string' || !isValidName(service)) {
+      problems.push(`${where}: service ${JSON.stringify(service)} ${nameRule}`)
+    }
+    const path = typeof raw.path === 'string' ? normaliseRepoPath(raw.path) : undefined
+    if (path === undefined) {
+      problems.push(
+        `${where}: path ${JSON.stringify(raw.path)} must be a relative path inside the repository (no .., not absolute)`
+      )
+    }
+    const target = raw.target
+    if (typeof target !== 'string' || !isValidName(target)) {
+      problems.push(`${where}: target ${JSON.stringify(target)} ${nameRule}`)
+    }
+    const labels = raw.runner_labels
+    if (!Array.isArray(labels) || labels.length === 0) {
+      problems.push(`${where}: runner_labels must be a non-empty array of label strings`)
+    } else {
+      const bad = labels.filter(l => typeof l !== 'string' || !isValidLabel(l))
+      if (bad.length > 0) {
+        problems.push(
+          `${where}: runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`
+        )
+      }
+    }
+    if (typeof raw.public !== 'boolean') problems.push(`${where}: public must be true or false`)
+    const url = raw.url ?? null
+    if (url !== null && (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url))) {
+      problems.push(`${where}: url ${JSON.stringify(url)} must be an http(s) URL or null`)
+    }
+    deployments.push({
+      name,
+      service: String(service),
+      path: path ?? '',
+      target: String(target),
+      runnerLabels: Array.isArray(labels) ? (labels as string[]) : [],
+      public: raw.public === true,
+      url: url as string | null
+    })
+  }
+  if (problems.length > 0) {
+    throw new InputError(
+      input,
+      `the deployments contract is violated:\n  - ${problems.join('\n  - ')}\n`,
+      contractFix
+    )
+  }
+  return deployments.sort((a, b) => a.name.localeCompare(b.name))
+}
+
+const nameRule = 'must match ^[a-z0-9][a-z0-9-]{0,62}$'
+const contractFix =
+  'Fix the `deployments` output in infrastructure/outputs.tf (shape: see DESIGN.md / README "The deployments contract").'
+
+function shapeError(input: string, problem: string): InputError {
+  return new InputError(
+    input,
+    problem,
+    'Pass `terraform output -json` (the whole document) or its `deployments` map.'
+  )
+}

@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, resolve } from 'node:path'
+import which from '../which.js'
+import { ActionError, InputError } from '../errors.js'
+import type { Runner } from '../exec.js'
+import { type Deployment, parseDeployments } from './contract.js'
+
+/**
+ * Reads the deployments from the `deployments` input (JSON text or a file path) or by running
+ * `terraform output -json` in `terraform-dir`.
+ */
+export async function loadDeployments(
+  source: { deployments?: string; terraformDir?: string },
+  workspace: string,
+  run: Runner
+): Promise<Deployment[]> {
+  if (source.deployments !== undefined) {
+    const text = source.deployments
+    if (/^\s*[{[]/.test(text))
+      return parseDeployments(parseJson(text, 'deployments', 'the text'), 'deployments')
+    const file = isAbsolute(text) ? text : resolve(workspace, text)
+    let content: string
+    try {
+      content = await readFile(file, 'utf8')
+    } catch {
+      throw new InputError(
+        'deployments',
+        `'${text}' is neither JSON nor a readable file`,
+        'Pass the JSON itself, or a path (relative to the workspace) to a file holding `terraform output -json`.'
+      )
+    }
+    return parseDeployments(parseJson(content, 'deployments', `file '${text}'`), 'deployments')
+  }
+
+  const dir = resolve(workspace, source.terraformDir ?? '.')
+  if (!(await which('terraform'))) {
+    throw new InputError(
+      'terraform-dir',
+      'terraform is not on PATH',
+      'Add hashicorp/setup-terraform before this step, or pass the output as the deployments input instead.'
+    )
+  }
+  const result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color'], {})
+  if (result.exitCode !== 0) {
+    throw new ActionError(
+      `terraform output -json in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
+        'Run terraform init (with the same backend) in that folder first.'
+    )
+  }
+  return parseDeployments(
+    parseJson(result.stdout, 'terraform-dir', 'terraform output -json'),
+    'terraform-dir'
+  )
+}
+
+function parseJson(text: string, input: string, what: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new InputError(
+      input,
+      `${what} is not valid JSON (${(error as Error).message})`,
+      'Pass the output of `terraform output -json`.'
+    )
+  }
+}

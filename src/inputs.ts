@@ -1,0 +1,256 @@
+import { InputError } from './errors.js'
+import { isValidName, normaliseRepoPath } from './names.js'
+
+/** Reads one raw input (core.getInput in the action, a map in tests). */
+export type InputReader = (name: string) => string
+
+export const COMMANDS = ['plan', 'deploy', 'remove'] as const
+export type Command = (typeof COMMANDS)[number]
+
+export function getCommand(read: InputReader): Command {
+  const value = read('command').trim()
+  if ((COMMANDS as readonly string[]).includes(value)) return value as Command
+  throw new InputError(
+    'command',
+    value === '' ? 'is required' : `unknown command '${value}'`,
+    `Use one of: ${COMMANDS.join(', ')}.`
+  )
+}
+
+export interface PlanInputs {
+  /** JSON text or a path to a JSON file; undefined when terraform-dir is used. */
+  deployments?: string
+  terraformDir?: string
+  servicesDir: string
+  base?: string
+  head?: string
+  /** Explicit selection: 'all' or a list of names; undefined = from the event. */
+  services?: 'all' | string[]
+  sharedPaths: string[]
+}
+
+export function getPlanInputs(read: InputReader): PlanInputs {
+  const deployments = read('deployments').trim() || undefined
+  const terraformDir = read('terraform-dir').trim() || undefined
+  if (deployments && terraformDir) {
+    throw new InputError(
+      'deployments',
+      'both deployments and terraform-dir are set',
+      'Set only one: deployments (JSON or a file) or terraform-dir (runs terraform output -json).'
+    )
+  }
+  if (!deployments && !terraformDir) {
+    throw new InputError(
+      'deployments',
+      'neither deployments nor terraform-dir is set',
+      'Pass the terraform output as deployments (JSON text or a file path), or set terraform-dir.'
+    )
+  }
+  const servicesDir = repoPath(read, 'services-dir', 'services')
+  return {
+    deployments,
+    terraformDir: terraformDir === undefined ? undefined : repoPath(read, 'terraform-dir'),
+    servicesDir,
+    base: optionalRevision(read, 'base'),
+    head: optionalRevision(read, 'head'),
+    services: serviceSelection(read),
+    sharedPaths: lines(read('shared-paths'))
+  }
+}
+
+export interface DeployInputs {
+  deployment: string
+  /** Service folder, relative to the workspace. */
+  path: string
+  /** Raw JSON of secrets/vars (normally toJSON(secrets) / toJSON(vars)), parsed by the deploy step. */
+  secrets: Record<string, string>
+  vars: Record<string, string>
+  envFile: string
+  composeFile?: string
+  waitTimeoutSeconds: number
+  healthUrl?: string
+  rollback: boolean
+}
+
+export function getDeployInputs(read: InputReader): DeployInputs {
+  const deployment = requiredName(read, 'deployment')
+  return {
+    deployment,
+    path: repoPath(read, 'path'),
+    secrets: stringMap(read, 'secrets'),
+    vars: stringMap(read, 'vars'),
+    envFile: fileName(read, 'env-file', '.env'),
+    composeFile: read('compose-file').trim() ? fileName(read, 'compose-file') : undefined,
+    waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300),
+    healthUrl: optionalUrl(read, 'health-url'),
+    rollback: boolean(read, 'rollback', true)
+  }
+}
+
+/** remove needs only the deployment; path is optional because the folder may be gone. */
+export interface RemoveInputs {
+  deployment: string
+  path?: string
+  envFile: string
+}
+
+export function getRemoveInputs(read: InputReader): RemoveInputs {
+  return {
+    deployment: requiredName(read, 'deployment'),
+    path: read('path').trim() ? repoPath(read, 'path') : undefined,
+    envFile: fileName(read, 'env-file', '.env')
+  }
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+export function lines(value: string): string[] {
+  return value
+    .split(/[\r\n]+/)
+    .map(l => l.trim())
+    .filter(l => l !== '' && !l.startsWith('#'))
+}
+
+function requiredName(read: InputReader, name: string): string {
+  const value = read(name).trim()
+  if (value === '')
+    throw new InputError(name, 'is required', `Pass ${name}: \${{ matrix.${name} }}.`)
+  if (!isValidName(value)) {
+    throw new InputError(
+      name,
+      `'${value}' is not a valid name`,
+      'Use lower-case letters, digits and dashes, starting with a letter or digit, at most 63 characters.'
+    )
+  }
+  return value
+}
+
+function repoPath(read: InputReader, name: string, fallback?: string): string {
+  const raw = read(name).trim() || fallback
+  if (raw === undefined)
+    throw new InputError(name, 'is required', `Pass a folder path for ${name}.`)
+  const value = normaliseRepoPath(raw)
+  if (value === undefined) {
+    throw new InputError(
+      name,
+      `'${raw}' is not a relative path inside the repository`,
+      'Use a path like services/my-service, without .. or a leading /.'
+    )
+  }
+  return value
+}
+
+function fileName(read: InputReader, name: string, fallback?: string): string {
+  const value = read(name).trim() || fallback || ''
+  if (!/^[A-Za-z0-9._-]+$/.test(value) || value === '.' || value === '..') {
+    throw new InputError(
+      name,
+      `'${value}' is not a plain file name`,
+      'Give a file name inside the service folder, like .env or compose.yaml (no slashes).'
+    )
+  }
+  return value
+}
+
+function optionalRevision(read: InputReader, name: string): string | undefined {
+  const value = read(name).trim()
+  if (value === '') return undefined
+  // A revision reaches git's command line: refuse anything that git could read as an option.
+  if (value.startsWith('-') || !/^[A-Za-z0-9._/@^~{}-]+$/.test(value)) {
+    throw new InputError(
+      name,
+      `'${value}' is not a commit`,
+      'Pass a commit SHA, branch or tag name.'
+    )
+  }
+  return value
+}
+
+function serviceSelection(read: InputReader): PlanInputs['services'] {
+  const names = read('services')
+    .split(/[\s,]+/)
+    .map(s => s.trim())
+    .filter(s => s !== '')
+  if (names.length === 0) return undefined
+  if (names.length === 1 && names[0] === 'all') return 'all'
+  const bad = names.filter(n => !isValidName(n))
+  if (bad.length > 0) {
+    throw new InputError(
+      'services',
+      `not valid service names: ${bad.join(', ')}`,
+      "Use 'all' or folder names under services-dir, separated by commas or new lines."
+    )
+  }
+  return [...new Set(names)].sort()
+}
+
+function stringMap(read: InputReader, name: string): Record<string, string> {
+  const raw = read(name).trim()
+  if (raw === '') return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    // Never echo the text: it is normally toJSON(secrets).
+    throw new InputError(
+      name,
+      'is not valid JSON',
+      `Pass \${{ toJSON(${name}) }} or a JSON object of strings.`
+    )
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError(
+      name,
+      'is not a JSON object',
+      `Pass \${{ toJSON(${name}) }} or a JSON object of strings.`
+    )
+  }
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+    if (typeof value === 'string') out[key] = value
+    else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value)
+    else
+      throw new InputError(name, `entry '${key}' is not a string`, 'Every value must be a string.')
+  }
+  return out
+}
+
+function positiveInteger(read: InputReader, name: string, fallback: number): number {
+  const raw = read(name).trim()
+  if (raw === '') return fallback
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new InputError(
+      name,
+      `'${raw}' is not a whole number of seconds`,
+      'Pass a number like 300.'
+    )
+  }
+  return Number(raw)
+}
+
+function optionalUrl(read: InputReader, name: string): string | undefined {
+  const raw = read(name).trim()
+  if (raw === '') return undefined
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new InputError(name, `'${raw}' is not a URL`, 'Pass a full http:// or https:// URL.')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError(
+      name,
+      `'${raw}' is not an http(s) URL`,
+      'Pass a full http:// or https:// URL.'
+    )
+  }
+  return url.toString()
+}
+
+function boolean(read: InputReader, name: string, fallback: boolean): boolean {
+  const raw = read(name).trim().toLowerCase()
+  if (raw === '') return fallback
+  if (raw === 'true') return true
+  if (raw === 'false') return false
+  throw new InputError(name, `'${raw}' is not true or false`, 'Pass true or false.')
+}

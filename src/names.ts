@@ -1,0 +1,30 @@
+/**
+ * Every name that reaches a command line, a path, a runner label or a DNS record passes through
+ * here first. One rule per concept, shared by plan, deploy and remove.
+ */
+
+/** Service and deployment names (DESIGN.md contract): DNS-label-like, also valid compose project names. */
+export const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
+
+/** GitHub runner labels: no commas (config.sh splits on them), no whitespace or control characters. */
+export const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
+
+export function isValidName(name: string): boolean {
+  return NAME_PATTERN.test(name)
+}
+
+export function isValidLabel(label: string): boolean {
+  return LABEL_PATTERN.test(label)
+}
+
+/**
+ * A relative path inside the repository: no absolute paths, no `..` segments, no backslashes or
+ * control characters. Returns the normalised form (no `./`, no trailing slash) or undefined.
+ */
+export function normaliseRepoPath(value: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+  if (value === '' || value.startsWith('/') || /[\\\0-\x1f\x7f]/.test(value)) return undefined
+  const segments = value.split('/').filter(s => s !== '' && s !== '.')
+  if (segments.length === 0 || segments.some(s => s === '..')) return undefined
+  return segments.join('/')
+}

@@ -1,0 +1,93 @@
+import { ActionError } from '../errors.js'
+import type { Runner } from '../exec.js'
+
+/**
+ * The few git operations plan needs, each one process with an argument array. Every call passes
+ * `-c safe.directory=<repo>` so a checkout owned by another user (self-hosted runners, containers)
+ * does not fail with git's "dubious ownership" error.
+ */
+export interface Git {
+  /** True when the commit object is present locally. */
+  hasCommit(revision: string): Promise<boolean>
+  /** Resolves a revision to a full SHA, or undefined. */
+  resolve(revision: string): Promise<string | undefined>
+  isShallow(): Promise<boolean>
+  /** Fetches exactly these commits (by SHA or ref) from origin; false when the remote refused. */
+  fetch(refspecs: string[], depthArgs: string[]): Promise<boolean>
+  mergeBase(a: string, b: string): Promise<string | undefined>
+  /** Paths that differ between two trees (renames as delete + add), NUL-safe. */
+  changedFiles(base: string, head: string): Promise<string[]>
+  /** Every file path under `dir` in the tree of `revision`. */
+  listFiles(revision: string, dir: string): Promise<string[]>
+}
+
+export function createGit(run: Runner, repo: string): Git {
+  const git = async (args: string[]) => {
+    const result = await run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo })
+    return result
+  }
+  const mustGit = async (args: string[], what: string) => {
+    const result = await git(args)
+    if (result.exitCode !== 0) {
+      throw new ActionError(
+        `git could not ${what}: ${result.stderr.trim() || `exit ${result.exitCode}`}`
+      )
+    }
+    return result.stdout
+  }
+  const nulList = (text: string) => text.split('\0').filter(p => p !== '')
+
+  return {
+    async hasCommit(revision) {
+      return (await git(['cat-file', '-e', `${revision}^{commit}`])).exitCode === 0
+    },
+    async resolve(revision) {
+      const result = await git([
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        '--end-of-options',
+        `${revision}^{commit}`
+      ])
+      return result.exitCode === 0 ? result.stdout.trim() : undefined
+    },
+    async isShallow() {
+      return (
+        (await mustGit(['rev-parse', '--is-shallow-repository'], 'inspect the clone')).trim() ===
+        'true'
+      )
+    },
+    async fetch(refspecs, depthArgs) {
+      const result = await git([
+        'fetch',
+        '--no-tags',
+        '--quiet',
+        '--no-write-fetch-head',
+        ...depthArgs,
+        'origin',
+        ...refspecs
+      ])
+      return result.exitCode === 0
+    },
+    async mergeBase(a, b) {
+      const result = await git(['merge-base', a, b])
+      return result.exitCode === 0 ? result.stdout.trim() : undefined
+    },
+    async changedFiles(base, head) {
+      return nulList(
+        await mustGit(
+          ['diff', '--name-only', '--no-renames', '--no-ext-diff', '-z', base, head, '--'],
+          `compare ${base} with ${head}`
+        )
+      )
+    },
+    async listFiles(revision, dir) {
+      return nulList(
+        await mustGit(
+          ['ls-tree', '-r', '--name-only', '--full-tree', '-z', revision, '--', `${dir}/`],
+          `list ${dir} at ${revision}`
+        )
+      )
+    }
+  }
+}

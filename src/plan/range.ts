@@ -1,0 +1,121 @@
+import { InputError } from '../errors.js'
+import type { Git } from './git.js'
+import type { RangeRequest } from './event.js'
+
+export type ResolvedRange =
+  | { kind: 'diff'; base: string; head: string; why: string }
+  | { kind: 'all'; head: string; why: string; warning?: string }
+  | { kind: 'selection'; head: string; services: 'all' | string[]; why: string }
+  | { kind: 'none'; why: string }
+
+export interface RangeSources {
+  /** Which ends came from the `base`/`head` inputs: those fail loudly instead of falling back. */
+  baseFromInput: boolean
+  headFromInput: boolean
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/
+// Deepening steps for merge-bases in shallow clones, then --unshallow.
+const DEEPEN_STEPS = [50, 500]
+
+/**
+ * Makes sure the commits to compare are present, fetching only what is missing (shallow clones
+ * are the default of actions/checkout), and returns full SHAs. A missing event commit means
+ * "deploy everything" (safe); a missing input commit is the user's error.
+ */
+export async function resolveRange(
+  request: RangeRequest,
+  git: Git,
+  sources: RangeSources
+): Promise<ResolvedRange> {
+  if (request.kind === 'none') return request
+
+  const head = await ensureCommit(git, request.head)
+  if (head === undefined) {
+    if (sources.headFromInput) throw notACommit('head', request.head)
+    throw new InputError(
+      'head',
+      `commit ${request.head} of this run is not in the checkout`,
+      'Run actions/checkout before this step.'
+    )
+  }
+
+  switch (request.kind) {
+    case 'all':
+      return { kind: 'all', head, why: request.why }
+    case 'selection':
+      return { kind: 'selection', head, services: request.services, why: request.why }
+    case 'trees': {
+      const base = await ensureCommit(git, request.base)
+      if (base !== undefined) return { kind: 'diff', base, head, why: request.why }
+      if (sources.baseFromInput) throw notACommit('base', request.base)
+      return {
+        kind: 'all',
+        head,
+        why: request.why,
+        warning: `The previous commit ${request.base} cannot be fetched (force-pushed away or garbage-collected), so every service counts as changed.`
+      }
+    }
+    case 'merge-base': {
+      const mergeBase = await findMergeBase(git, head, request.baseRef, request.baseSha)
+      if (mergeBase !== undefined) return { kind: 'diff', base: mergeBase, head, why: request.why }
+      return {
+        kind: 'all',
+        head,
+        why: request.why,
+        warning: `No common ancestor with '${request.baseRef}' was found, so every service counts as changed.`
+      }
+    }
+  }
+}
+
+function notACommit(input: string, value: string): InputError {
+  return new InputError(
+    input,
+    `'${value}' does not resolve to a commit in this repository`,
+    'Pass a commit SHA or a branch/tag that exists on the remote.'
+  )
+}
+
+async function ensureCommit(git: Git, revision: string): Promise<string | undefined> {
+  const local = await git.resolve(revision)
+  if (local !== undefined) return local
+  if (FULL_SHA.test(revision)) {
+    await git.fetch([revision], ['--depth=1'])
+    return git.resolve(revision)
+  }
+  // A branch or tag name that is only on the remote.
+  const tracking = `refs/remotes/origin/${revision}`
+  if (await git.fetch([`+refs/heads/${revision}:${tracking}`], ['--depth=1']))
+    return git.resolve(tracking)
+  if (await git.fetch([`+refs/tags/${revision}:refs/tags/${revision}`], ['--depth=1']))
+    return git.resolve(`refs/tags/${revision}`)
+  return undefined
+}
+
+async function findMergeBase(
+  git: Git,
+  head: string,
+  baseRef: string,
+  baseSha?: string
+): Promise<string | undefined> {
+  const tracking = `refs/remotes/origin/${baseRef}`
+  const refspec = `+refs/heads/${baseRef}:${tracking}`
+  let base = baseSha !== undefined ? await ensureCommit(git, baseSha) : await git.resolve(tracking)
+  if (base === undefined) {
+    await git.fetch([refspec], ['--depth=1'])
+    base = await git.resolve(tracking)
+  }
+  if (base === undefined) return undefined
+
+  let found = await git.mergeBase(base, head)
+  if (found !== undefined || !(await git.isShallow())) return found
+  const wants = baseSha !== undefined ? [baseSha, head] : [refspec, head]
+  for (const depth of DEEPEN_STEPS) {
+    await git.fetch(wants, [`--deepen=${depth}`])
+    found = await git.mergeBase(base, head)
+    if (found !== undefined) return found
+  }
+  await git.fetch(wants, ['--unshallow'])
+  return git.mergeBase(base, head)
+}

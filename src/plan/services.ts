@@ -1,0 +1,66 @@
+import picomatch from 'picomatch'
+import { isValidName } from '../names.js'
+
+export const COMPOSE_FILES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yaml',
+  'docker-compose.yml'
+]
+const COMPOSE_SET = new Set(COMPOSE_FILES)
+
+/**
+ * Services present in a tree: direct sub-folders of `servicesDir` holding a compose file, from a
+ * list of file paths (git ls-tree). Folders whose names are not valid service names are reported
+ * so plan can warn instead of silently skipping them.
+ */
+export function servicesInTree(
+  files: string[],
+  servicesDir: string
+): { services: Set<string>; invalid: Set<string> } {
+  const prefix = `${servicesDir}/`
+  const services = new Set<string>()
+  const invalid = new Set<string>()
+  for (const file of files) {
+    if (!file.startsWith(prefix)) continue
+    const rest = file.slice(prefix.length).split('/')
+    if (rest.length !== 2 || !COMPOSE_SET.has(rest[1] as string)) continue
+    const name = rest[0] as string
+    ;(isValidName(name) ? services : invalid).add(name)
+  }
+  return { services, invalid }
+}
+
+export interface ChangedServices {
+  /** Service → the changed files that touched it (paths relative to the repo root). */
+  byService: Map<string, string[]>
+  /** Changed files that matched `shared-paths`: they redeploy every service. */
+  sharedFiles: string[]
+}
+
+/**
+ * Maps changed files to service folders in one pass: a set lookup per file, one compiled matcher
+ * for all shared-path globs.
+ */
+export function changedServices(
+  files: string[],
+  servicesDir: string,
+  sharedPaths: string[]
+): ChangedServices {
+  const prefix = `${servicesDir}/`
+  const isShared = sharedPaths.length > 0 ? picomatch(sharedPaths, { dot: true }) : () => false
+  const byService = new Map<string, string[]>()
+  const sharedFiles: string[] = []
+  for (const file of files) {
+    if (isShared(file)) sharedFiles.push(file)
+    if (!file.startsWith(prefix)) continue
+    const slash = file.indexOf('/', prefix.length)
+    // A loose file directly in services/ belongs to no service.
+    if (slash === -1) continue
+    const name = file.slice(prefix.length, slash)
+    const list = byService.get(name)
+    if (list) list.push(file)
+    else byService.set(name, [file])
+  }
+  return { byService, sharedFiles }
+}
