@@ -26,7 +26,8 @@ describeTf('plan reads terraform output -json', () => {
     repo = new TestRepo()
     repo.commit({
       'services/api/compose.yaml': 'services:\n  api:\n    image: busybox:1.36\n',
-      'services/web/compose.yaml': 'services:\n  web:\n    image: busybox:1.36\n'
+      'services/web/compose.yaml': 'services:\n  web:\n    image: busybox:1.36\n',
+      'services/test-service/compose.yaml': 'services:\n  web:\n    image: busybox:1.36\n'
     })
     repo.push('origin', 'main')
   })
@@ -82,5 +83,57 @@ describeTf('plan reads terraform output -json', () => {
         }
       ]
     })
+  })
+
+  test('the local example of infrastructure/ routes test-service to this machine', async () => {
+    const workspace = repo.checkout({ depth: 1 })
+    // The example and the module it calls, copied as a user's repository would hold them.
+    for (const part of ['examples/local', 'modules/runner', 'templates']) {
+      cpSync(join(REPO_ROOT, 'infrastructure', part), join(workspace, 'infrastructure', part), {
+        recursive: true,
+        filter: src => !/\.terraform|tfstate|\/tests(\/|$)/.test(src)
+      })
+    }
+    const example = join(workspace, 'infrastructure/examples/local')
+    const cliConfig = join(tempDir(), 'terraformrc')
+    writeFileSync(cliConfig, '')
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' }
+    execFileSync('terraform', ['init', '-input=false', '-no-color'], {
+      cwd: example,
+      env,
+      stdio: 'pipe'
+    })
+    execFileSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], {
+      cwd: example,
+      env,
+      stdio: 'pipe'
+    })
+
+    const run = await runAction({
+      workspace,
+      eventName: 'workflow_dispatch',
+      event: workflowDispatchEvent(),
+      inputs: {
+        command: 'plan',
+        'terraform-dir': 'infrastructure/examples/local',
+        services: 'all'
+      },
+      env: { GITHUB_SHA: git(workspace, 'rev-parse', 'HEAD'), TF_CLI_CONFIG_FILE: cliConfig }
+    })
+    expect(run.stdout).not.toContain('::error::')
+    expect(JSON.parse(run.outputs.matrix ?? '')).toEqual({
+      include: [
+        {
+          deployment: 'test-service-local',
+          service: 'test-service',
+          path: 'services/test-service',
+          target: 'local',
+          'runs-on': ['self-hosted', 'local', 'test-service-local'],
+          action: 'deploy',
+          url: null
+        }
+      ]
+    })
+    expect(JSON.parse(run.outputs.unrouted ?? '')).toEqual(['api', 'web'])
   })
 })

@@ -1,0 +1,14 @@
+output "hostname" {
+  description = "The record's name."
+  value       = cloudflare_dns_record.host.name
+}
+
+output "url" {
+  description = "https://<hostname>."
+  value       = "https://${var.hostname}"
+}
+
+output "record_id" {
+  description = "ID of the Cloudflare DNS record."
+  value       = cloudflare_dns_record.host.id
+}

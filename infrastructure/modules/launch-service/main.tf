@@ -1,0 +1,73 @@
+# One deployment: the provider-free record and boot script, then the host of its target, then DNS.
+
+module "runner" {
+  source = "../runner"
+
+  name            = var.name
+  service         = var.service
+  path            = var.path
+  target          = var.target
+  public          = var.public
+  public_hostname = var.hostname
+  extra_labels    = var.extra_labels
+
+  github_url     = var.github_url
+  github_api_url = var.github_api_url
+  github_pat     = var.target == "local" ? null : var.github_pat
+  runner_version = var.runner_version # null: the runner module's pinned default
+  runner_sha256  = var.runner_sha256
+}
+
+module "aws_host" {
+  source = "../aws-host"
+  count  = var.target == "aws" ? 1 : 0
+
+  name                = var.name
+  user_data           = module.runner.boot_script
+  public              = var.public
+  ssh_allowed_cidrs   = var.ssh_allowed_cidrs
+  instance_type       = var.aws.instance_type
+  root_volume_size_gb = var.aws.root_volume_size_gb
+  ami_id              = var.aws.ami_id
+  vpc_id              = var.aws.vpc_id
+  subnet_id           = var.aws.subnet_id
+  ssh_key_name        = var.aws.ssh_key_name
+  tags                = var.tags
+}
+
+module "proxmox_host" {
+  source = "../proxmox-host"
+  count  = var.target == "proxmox" ? 1 : 0
+
+  name                  = var.name
+  kind                  = var.proxmox.kind
+  boot_script           = module.runner.boot_script
+  node_name             = var.proxmox.node_name
+  template_file_id      = var.proxmox.template_file_id
+  os_type               = var.proxmox.os_type
+  vm_id                 = var.proxmox.vm_id
+  cores                 = var.proxmox.cores
+  memory_mb             = var.proxmox.memory_mb
+  disk_size_gb          = var.proxmox.disk_size_gb
+  datastore_id          = var.proxmox.datastore_id
+  snippets_datastore_id = var.proxmox.snippets_datastore_id
+  bridge                = var.proxmox.bridge
+  vlan_id               = var.proxmox.vlan_id
+  ipv4_address          = var.proxmox.ipv4_address
+  ipv4_gateway          = var.proxmox.ipv4_gateway
+  ssh_public_keys       = var.proxmox.ssh_public_keys
+  ssh_private_key       = var.proxmox_ssh_private_key
+  firewall_enabled      = var.proxmox.firewall_enabled
+  public                = var.public
+  ssh_allowed_cidrs     = var.ssh_allowed_cidrs
+}
+
+module "dns" {
+  source = "../cloudflare-dns"
+  # Known at plan time: AWS public hosts get an Elastic IP; a homelab needs an explicit address.
+  count = var.public && (var.target == "aws" || (var.target == "proxmox" && var.public_ipv4_address != null)) ? 1 : 0
+
+  zone_id      = var.cloudflare_zone_id
+  hostname     = var.hostname
+  ipv4_address = var.target == "aws" ? module.aws_host[0].public_ip : var.public_ipv4_address
+}

@@ -1,0 +1,133 @@
+# The orchestrator: which parts each target creates, the deployment record, and the cross-checks of
+# its settings. The Proxmox and Cloudflare providers cannot be installed offline, so
+# scripts/test-terraform.sh runs this file against a copy in which modules/proxmox-host and
+# modules/cloudflare-dns are provider-free stand-ins with the same variables and outputs; with the
+# real providers installed it runs as is (mock them with mock_provider blocks).
+
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+variables {
+  github_url = "https://github.com/example/launch-service"
+  github_pat = "github_pat_TESTONLY0123456789abcdef"
+}
+
+run "aws_private" {
+  variables {
+    name    = "test-service-aws"
+    service = "test-service"
+    target  = "aws"
+  }
+
+  assert {
+    condition = jsonencode(output.deployment) == jsonencode({
+      service       = "test-service"
+      path          = "services/test-service"
+      target        = "aws"
+      runner_labels = ["self-hosted", "aws", "test-service-aws"]
+      public        = false
+      url           = null
+    })
+    error_message = "the deployment record must match the contract"
+  }
+  assert {
+    condition     = length(module.aws_host) == 1 && length(module.proxmox_host) == 0 && length(module.dns) == 0
+    error_message = "a private AWS deployment creates an EC2 host and no DNS record"
+  }
+  assert {
+    condition     = output.host.target == "aws" && output.dns_record_id == null
+    error_message = "the host output describes the EC2 instance"
+  }
+}
+
+run "aws_public_gets_a_dns_record" {
+  variables {
+    name               = "librechat"
+    service            = "librechat"
+    target             = "aws"
+    public             = true
+    hostname           = "chat.example.com"
+    cloudflare_zone_id = "0123456789abcdef0123456789abcdef"
+  }
+
+  assert {
+    condition     = length(module.dns) == 1 && output.deployment.url == "https://chat.example.com"
+    error_message = "a public AWS deployment gets a DNS record and an https url"
+  }
+}
+
+run "local_creates_nothing" {
+  variables {
+    name       = "test-service-local"
+    service    = "test-service"
+    target     = "local"
+    github_pat = null
+  }
+
+  assert {
+    condition     = length(module.aws_host) + length(module.proxmox_host) + length(module.dns) == 0 && output.host == null
+    error_message = "target local creates no host and no DNS record"
+  }
+  assert {
+    condition     = output.runner_labels == tolist(["self-hosted", "local", "test-service-local"])
+    error_message = "target local still publishes the runner labels"
+  }
+}
+
+run "proxmox_public_without_address_has_no_dns_record" {
+  variables {
+    name     = "test-service-homelab"
+    service  = "test-service"
+    target   = "proxmox"
+    public   = true
+    hostname = "test.example.com"
+    proxmox = {
+      node_name        = "pve"
+      template_file_id = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
+    }
+    ssh_allowed_cidrs = ["192.168.1.0/24"]
+  }
+
+  assert {
+    condition     = length(module.proxmox_host) == 1 && length(module.aws_host) == 0 && length(module.dns) == 0
+    error_message = "a homelab deployment without a public address gets a Proxmox host and no DNS record (Cloudflare Tunnel)"
+  }
+  assert {
+    condition     = output.host.target == "proxmox" && output.deployment.url == "https://test.example.com"
+    error_message = "the url is still https://<hostname>"
+  }
+}
+
+run "rejects_proxmox_without_settings" {
+  command = plan
+  variables {
+    name    = "test-service-homelab"
+    service = "test-service"
+    target  = "proxmox"
+  }
+  expect_failures = [var.proxmox]
+}
+
+run "rejects_a_host_without_a_pat" {
+  command = plan
+  variables {
+    name       = "test-service-aws"
+    service    = "test-service"
+    target     = "aws"
+    github_pat = null
+  }
+  expect_failures = [var.github_pat]
+}
+
+run "rejects_public_aws_without_a_zone" {
+  command = plan
+  variables {
+    name     = "librechat"
+    service  = "librechat"
+    target   = "aws"
+    public   = true
+    hostname = "chat.example.com"
+  }
+  expect_failures = [var.cloudflare_zone_id]
+}

@@ -1,0 +1,171 @@
+# --- what is deployed where ---------------------------------------------------------------------
+
+variable "name" {
+  description = "Deployment name: one host and one runner (e.g. \"test-service-aws\"). The runner is named after it and carries it as a label; the deploy job runs on it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.name))
+    error_message = "name must match ^[a-z0-9][a-z0-9-]{0,62}$ (lower-case letters, digits and dashes, at most 63 characters)."
+  }
+}
+
+variable "service" {
+  description = "Service name: the folder under services/ with its compose.yaml. Several deployments may share one service."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.service))
+    error_message = "service must match ^[a-z0-9][a-z0-9-]{0,62}$."
+  }
+}
+
+variable "path" {
+  description = "Service folder relative to the repository root. Null means services/<service>."
+  type        = string
+  default     = null
+}
+
+variable "target" {
+  description = "\"aws\" (an EC2 instance), \"proxmox\" (an LXC container or VM on the homelab) or \"local\" (a machine that already runs a self-hosted runner; only the deployment record is published)."
+  type        = string
+
+  validation {
+    condition     = contains(["aws", "proxmox", "local"], var.target)
+    error_message = "target must be one of \"aws\", \"proxmox\" or \"local\"."
+  }
+}
+
+variable "public" {
+  description = "Serve the service on the internet at https://<hostname>: opens 80/443 and (on AWS, or with public_ipv4_address) creates a proxied Cloudflare DNS record."
+  type        = bool
+  default     = false
+}
+
+variable "hostname" {
+  description = "Public host name, e.g. \"chat.example.com\". Required when public is true."
+  type        = string
+  default     = null
+}
+
+variable "cloudflare_zone_id" {
+  description = "Cloudflare zone that holds hostname. Required when a DNS record is created (public on AWS, or public_ipv4_address set)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = !(var.public && (var.target == "aws" || var.public_ipv4_address != null)) || var.cloudflare_zone_id != null
+    error_message = "cloudflare_zone_id is required for a public deployment on AWS (or with public_ipv4_address): it holds the DNS record."
+  }
+}
+
+variable "public_ipv4_address" {
+  description = "For a public proxmox deployment reachable through a port forward: the home's public IPv4 for the DNS record. Null creates no record (use a Cloudflare Tunnel; see README)."
+  type        = string
+  default     = null
+}
+
+variable "extra_labels" {
+  description = "Runner labels added to self-hosted, the target and the deployment name."
+  type        = list(string)
+  default     = []
+}
+
+variable "tags" {
+  description = "AWS tags for every resource of the deployment (the provider's default_tags also apply)."
+  type        = map(string)
+  default     = {}
+}
+
+# --- GitHub runner registration -------------------------------------------------------------
+
+variable "github_url" {
+  description = "Repository (https://github.com/<owner>/<repo>) or organisation (https://github.com/<org>) the runner registers with."
+  type        = string
+}
+
+variable "github_api_url" {
+  description = "GitHub REST API base URL: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server."
+  type        = string
+  default     = "https://api.github.com"
+}
+
+variable "github_pat" {
+  description = "GitHub PAT the host uses once to request a runner registration token (fine-grained: repository \"Administration: read and write\", or organisation \"Self-hosted runners: read and write\"). Not used by target \"local\"."
+  type        = string
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.target == "local" || var.github_pat != null
+    error_message = "github_pat is required for targets \"aws\" and \"proxmox\": the new host registers itself as a runner with it."
+  }
+}
+
+variable "runner_version" {
+  description = "Pinned actions/runner version. Null uses the pinned default of modules/runner."
+  type        = string
+  default     = null
+}
+
+variable "runner_sha256" {
+  description = "SHA-256 of actions-runner-linux-x64-<runner_version>.tar.gz. Set it together with runner_version."
+  type        = string
+  default     = null
+}
+
+# --- per-target host settings ---------------------------------------------------------------
+
+variable "ssh_allowed_cidrs" {
+  description = "IPv4 CIDRs allowed to reach SSH on the host (AWS security group / Proxmox firewall). For a Proxmox LXC include the machine that runs Terraform."
+  type        = list(string)
+  default     = []
+}
+
+variable "aws" {
+  description = "EC2 settings (target \"aws\"). Every attribute is optional; see modules/aws-host for the meaning of each."
+  type = object({
+    instance_type       = optional(string, "t3.small")
+    root_volume_size_gb = optional(number, 30)
+    ami_id              = optional(string)
+    vpc_id              = optional(string)
+    subnet_id           = optional(string)
+    ssh_key_name        = optional(string)
+  })
+  default = {}
+}
+
+variable "proxmox" {
+  description = "Proxmox settings (target \"proxmox\"): node_name and template_file_id are required; see modules/proxmox-host for the meaning of each."
+  type = object({
+    kind                  = optional(string, "lxc")
+    node_name             = string
+    template_file_id      = string
+    os_type               = optional(string, "ubuntu")
+    vm_id                 = optional(number)
+    cores                 = optional(number, 2)
+    memory_mb             = optional(number, 2048)
+    disk_size_gb          = optional(number, 20)
+    datastore_id          = optional(string, "local-lvm")
+    snippets_datastore_id = optional(string, "local")
+    bridge                = optional(string, "vmbr0")
+    vlan_id               = optional(number)
+    ipv4_address          = optional(string, "dhcp")
+    ipv4_gateway          = optional(string)
+    ssh_public_keys       = optional(list(string), [])
+    firewall_enabled      = optional(bool, true)
+  })
+  default = null
+
+  validation {
+    condition     = var.target != "proxmox" || var.proxmox != null
+    error_message = "target \"proxmox\" needs the proxmox settings (at least node_name and template_file_id)."
+  }
+}
+
+variable "proxmox_ssh_private_key" {
+  description = "Private key Terraform uses to SSH into a new LXC container to run the boot script. Null uses the SSH agent."
+  type        = string
+  default     = null
+  sensitive   = true
+}

@@ -1,0 +1,14 @@
+output "vm_id" {
+  description = "Proxmox ID of the container or VM."
+  value       = local.guest_vm_id
+}
+
+output "ipv4_address" {
+  description = "IPv4 address of the guest: the static address, or (lxc with dhcp) the one the container reports; null for a VM on dhcp."
+  value       = local.ipv4_address
+}
+
+output "kind" {
+  description = "\"lxc\" or \"vm\"."
+  value       = var.kind
+}

@@ -1,0 +1,29 @@
+# The root configuration's `deployments` output, exactly as DESIGN.md's contract says. Run by
+# scripts/test-terraform.sh with AWS mocked and provider-free stand-ins for the Proxmox and
+# Cloudflare modules (those providers cannot be installed offline).
+
+mock_provider "aws" {
+  source = "./tests/mocks"
+}
+
+variables {
+  github_url         = "https://github.com/example/launch-service"
+  github_pat         = "github_pat_TESTONLY0123456789abcdef"
+  domain             = "example.com"
+  cloudflare_zone_id = "0123456789abcdef0123456789abcdef"
+  proxmox_endpoint   = "https://192.168.1.10:8006/"
+  ssh_allowed_cidrs  = ["192.168.1.0/24"]
+}
+
+run "deployments_output_is_the_contract" {
+  # infrastructure/deployments.json is what the deploy workflow's plan job reads; it must be this
+  # output exactly (the Terraform workflow regenerates and compares it against real state too).
+  assert {
+    condition     = jsonencode(output.deployments) == jsonencode(jsondecode(file("deployments.json")))
+    error_message = "deployments must equal infrastructure/deployments.json (regenerate: terraform output -json deployments > deployments.json)"
+  }
+  assert {
+    condition     = output.hosts["librechat"].target == "aws" && output.hosts["test-service-homelab"].target == "proxmox"
+    error_message = "every deployment has its host"
+  }
+}

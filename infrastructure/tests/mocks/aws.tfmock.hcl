@@ -1,0 +1,13 @@
+# Mock values for the hashicorp/aws provider in terraform test (mock_provider "aws" { source = ... }):
+# an AMI ID that passes the lookup, and a dotted Elastic IP that the Cloudflare record accepts.
+mock_data "aws_ami" {
+  defaults = {
+    id = "ami-0123456789abcdef0"
+  }
+}
+
+mock_resource "aws_eip" {
+  defaults = {
+    public_ip = "203.0.113.10"
+  }
+}
