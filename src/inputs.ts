@@ -62,13 +62,15 @@ export interface DeployInputs {
   deployment: string
   /** Service folder, relative to the workspace. */
   path: string
-  /** Raw JSON of secrets/vars (normally toJSON(secrets) / toJSON(vars)), parsed by the deploy step. */
+  /** secrets / vars inputs (normally toJSON(secrets) / toJSON(vars)), parsed into string maps. */
   secrets: Record<string, string>
   vars: Record<string, string>
   envFile: string
   composeFile?: string
   waitTimeoutSeconds: number
   healthUrl?: string
+  /** The deployment's public URL (matrix.url), reported in the output and summary. */
+  url?: string
   rollback: boolean
 }
 
@@ -83,6 +85,7 @@ export function getDeployInputs(read: InputReader): DeployInputs {
     composeFile: read('compose-file').trim() ? fileName(read, 'compose-file') : undefined,
     waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300),
     healthUrl: optionalUrl(read, 'health-url'),
+    url: optionalUrl(read, 'url'),
     rollback: boolean(read, 'rollback', true)
   }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -96,6 +96,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
   })
   const rawOutput = readFileSync(files.output, 'utf8')
   const summary = readFileSync(files.summary, 'utf8')
+  rmSync(dir, { recursive: true, force: true })
   const outputs = parseOutputFile(rawOutput)
   return {
     exitCode,

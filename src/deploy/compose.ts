@@ -1,0 +1,232 @@
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { ActionError, InputError, errorMessage } from '../errors.js'
+import type { CommandResult, Runner } from '../exec.js'
+
+/** The names `docker compose` itself looks for, in its order of preference. */
+export const COMPOSE_FILE_NAMES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yaml',
+  'docker-compose.yml'
+]
+
+/** Which compose project a command acts on. Every command names the project and its files. */
+export interface ComposeTarget {
+  project: string
+  /** Compose files; empty = act on the project by its labels only (down, for a vanished folder). */
+  files: string[]
+  /** Env file for interpolation (`--env-file`); undefined = compose's default. */
+  envFile?: string
+  /** Working directory; also where compose would look for a default .env. */
+  cwd: string
+}
+
+/** The service's compose file: the compose-file input, or the one compose file in the folder. */
+export function findComposeFile(serviceDir: string, path: string, composeFile?: string): string {
+  if (composeFile !== undefined) {
+    const file = join(serviceDir, composeFile)
+    if (!existsSync(file)) {
+      throw new InputError(
+        'compose-file',
+        `'${composeFile}' does not exist in ${path}`,
+        'Give the name of a compose file in the service folder.'
+      )
+    }
+    return file
+  }
+  const found = COMPOSE_FILE_NAMES.filter(name => existsSync(join(serviceDir, name)))
+  if (found.length === 0) {
+    throw new ActionError(
+      `No compose file in ${path}: expected one of ${COMPOSE_FILE_NAMES.join(', ')}. Add a compose.yaml to the service folder, or set compose-file.`
+    )
+  }
+  if (found.length > 1) {
+    throw new InputError(
+      'compose-file',
+      `${path} has several compose files (${found.join(', ')})`,
+      'Set compose-file to the one to deploy.'
+    )
+  }
+  return join(serviceDir, found[0] as string)
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** Fails with a message that says how to fix it when docker, its daemon or compose v2 is missing. */
+export async function checkDocker(run: Runner): Promise<void> {
+  let server: CommandResult
+  try {
+    server = await run('docker', ['version', '--format', '{{.Server.Version}}'])
+  } catch (error) {
+    throw new ActionError(
+      `Docker is not installed on this runner (${errorMessage(error)}). Install Docker Engine on the runner host; the infrastructure boot script does this for hosts it creates.`
+    )
+  }
+  if (server.exitCode !== 0) {
+    throw new ActionError(
+      `The Docker daemon is not reachable: ${firstLine(server.stderr)}. Start it (systemctl start docker) and make sure the runner's user may use it (member of the docker group), or set DOCKER_HOST.`
+    )
+  }
+  const compose = await run('docker', ['compose', 'version', '--short'])
+  if (compose.exitCode !== 0) {
+    throw new ActionError(
+      "The Docker Compose v2 plugin is missing (`docker compose version` failed). Install it: `apt-get install docker-compose-plugin` from Docker's apt repository, or put the docker-compose binary into /usr/libexec/docker/cli-plugins/ (or ~/.docker/cli-plugins/)."
+    )
+  }
+}
+
+export function composeArgs(target: ComposeTarget, ...args: string[]): string[] {
+  const files = target.files.flatMap(file => ['--file', file])
+  const envFile = target.envFile === undefined ? [] : ['--env-file', target.envFile]
+  return ['compose', '--project-name', target.project, ...files, ...envFile, ...args]
+}
+
+export function compose(
+  run: Runner,
+  target: ComposeTarget,
+  ...args: string[]
+): Promise<CommandResult> {
+  return run('docker', composeArgs(target, ...args), { cwd: target.cwd })
+}
+
+/**
+ * The fully resolved project (`docker compose config --format json`): env files and interpolation
+ * applied, paths absolute, `$` escaped as `$$`. JSON, because compose's YAML output is not valid
+ * YAML for values with tabs. It holds secret values: store it 0600 only.
+ */
+export async function resolveConfig(
+  run: Runner,
+  target: ComposeTarget,
+  path: string
+): Promise<string> {
+  const result = await compose(run, target, 'config', '--format', 'json')
+  if (result.exitCode !== 0) {
+    throw new ActionError(
+      `The compose file in ${path} is not valid (docker compose config):\n${result.stderr.trim()}`
+    )
+  }
+  return result.stdout
+}
+
+export interface UpOptions {
+  waitTimeoutSeconds: number
+  /** Build images (a deploy); false for a rollback, which must use the saved images as they are. */
+  build: boolean
+}
+
+export function composeUp(
+  run: Runner,
+  target: ComposeTarget,
+  options: UpOptions
+): Promise<CommandResult> {
+  const build = options.build ? ['--build'] : ['--no-build', '--pull', 'never']
+  return compose(
+    run,
+    target,
+    'up',
+    '--detach',
+    ...build,
+    '--wait',
+    '--wait-timeout',
+    String(options.waitTimeoutSeconds),
+    '--remove-orphans'
+  )
+}
+
+export function composeDown(run: Runner, target: ComposeTarget): Promise<CommandResult> {
+  return compose(run, target, 'down', '--remove-orphans')
+}
+
+/** One container of the project, as `docker inspect` reports it. */
+export interface ProjectContainer {
+  id: string
+  name: string
+  service: string
+  /** Image ID (sha256:...) the container runs. */
+  imageId: string
+  /** The image reference the container was created from (e.g. `web-prod-app` or `nginx:1.27`). */
+  imageRef: string
+  state: string
+  exitCode: number
+  /** healthy | unhealthy | starting, or undefined without a healthcheck. */
+  health?: string
+  /** Output of the most recent healthcheck run. */
+  healthOutput?: string
+}
+
+const PROJECT_LABEL = 'com.docker.compose.project'
+const SERVICE_LABEL = 'com.docker.compose.service'
+
+/** The project's containers, found by compose's project label (so no compose file is needed). */
+export async function projectContainers(run: Runner, project: string): Promise<ProjectContainer[]> {
+  const ids = await docker(run, [
+    'ps',
+    '--all',
+    '--quiet',
+    '--no-trunc',
+    '--filter',
+    `label=${PROJECT_LABEL}=${project}`
+  ])
+  const list = ids.split('\n').filter(id => id.trim() !== '')
+  if (list.length === 0) return []
+  const inspected = JSON.parse(await docker(run, ['inspect', ...list])) as InspectedContainer[]
+  return inspected
+    .map(c => {
+      const log = c.State.Health?.Log ?? []
+      return {
+        id: c.Id,
+        name: c.Name.replace(/^\//, ''),
+        service: c.Config.Labels?.[SERVICE_LABEL] ?? '',
+        imageId: c.Image,
+        imageRef: c.Config.Image,
+        state: c.State.Status,
+        exitCode: c.State.ExitCode,
+        health: c.State.Health?.Status,
+        healthOutput: log[log.length - 1]?.Output
+      }
+    })
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+interface InspectedContainer {
+  Id: string
+  Name: string
+  Image: string
+  Config: { Image: string; Labels?: Record<string, string> }
+  State: {
+    Status: string
+    ExitCode: number
+    Health?: { Status: string; Log?: { Output: string }[] }
+  }
+}
+
+/** Runs a docker command whose output we need; fails with its stderr. */
+export async function docker(run: Runner, args: string[]): Promise<string> {
+  const result = await run('docker', args)
+  if (result.exitCode !== 0) {
+    throw new ActionError(
+      `docker ${args[0]} failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`
+    )
+  }
+  return result.stdout
+}
+
+export function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? ''
+}
+
+/** The last meaningful line of compose's output, usually the error (e.g. `container x is unhealthy`). */
+export function lastLine(text: string): string {
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter(l => l.trim() !== '')
+  return lines[lines.length - 1]?.trim() ?? ''
+}

@@ -1,0 +1,59 @@
+import { rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { ActionError } from '../errors.js'
+import type { RemoveInputs } from '../inputs.js'
+import { checkDocker, composeDown, type ComposeTarget } from './compose.js'
+import { configEnvValues } from './env-file.js'
+import { lockDeployment, type StepDeps } from './deploy.js'
+import { removeImageTags } from './rollback.js'
+import { deleteState, readLastGood, statePaths } from './state.js'
+
+export interface RemoveDeps extends StepDeps {
+  /** An empty folder to run compose in when there is no saved config, so no compose file is picked up. */
+  scratchDir: string
+}
+
+/**
+ * Tears a deployment down: `docker compose down --remove-orphans` for the project, from the saved
+ * config of the last good deploy (the service folder may be gone) or else by the project's labels;
+ * then deletes its .env, its launch-service image tags and its state. Removing twice is fine.
+ */
+export async function remove(inputs: RemoveInputs, deps: RemoveDeps): Promise<void> {
+  const { run, log } = deps
+  await checkDocker(run)
+  const paths = statePaths(deps.stateRoot, inputs.deployment)
+  const release = await lockDeployment(deps, inputs.deployment)
+  try {
+    const lastGood = readLastGood(paths)
+    for (const value of configEnvValues(lastGood?.config, lastGood?.keys ?? [])) {
+      deps.masker.add(value)
+    }
+    const byLabel: ComposeTarget = { project: inputs.deployment, files: [], cwd: deps.scratchDir }
+    let down = lastGood
+      ? await composeDown(run, {
+          project: inputs.deployment,
+          files: [paths.config],
+          cwd: paths.dir
+        })
+      : await composeDown(run, byLabel)
+    if (down.exitCode !== 0 && lastGood) {
+      log.warning(
+        `docker compose down with the saved config failed (${down.stderr.trim()}); removing by project label instead.`
+      )
+      down = await composeDown(run, byLabel)
+    }
+    log.group('docker compose down', `${down.stdout}${down.stderr}`)
+    if (down.exitCode !== 0) {
+      throw new ActionError(
+        `docker compose down for ${inputs.deployment} failed: ${down.stderr.trim()}`
+      )
+    }
+    await removeImageTags(run, inputs.deployment)
+    if (inputs.path !== undefined)
+      rmSync(join(resolve(deps.workspace, inputs.path), inputs.envFile), { force: true })
+    deleteState(paths)
+    log.info(`Removed ${inputs.deployment}.`)
+  } finally {
+    release()
+  }
+}
