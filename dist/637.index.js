@@ -923,9 +923,17 @@ function summaryTitle(facts) {
 
 
 
+/** A pull request may come from a fork: it may plan, never change a host. */
+function refusePullRequests(command) {
+    const event = process.env.GITHUB_EVENT_NAME ?? '';
+    if (event === 'pull_request' || event === 'pull_request_target') {
+        throw new errors/* InputError */.dz('command', `${command} does not run for ${event} events`, 'Deploy from push, merge_group or workflow_dispatch; use command: plan in pull requests.');
+    }
+}
 /** `command: deploy` — the @actions/core edges around deploy(). */
 async function deployCommand() {
     const started = Date.now();
+    refusePullRequests('deploy');
     const inputs = (0,src_inputs/* getDeployInputs */.Z0)(core/* getInput */.V4);
     const masker = createMasker(core/* setSecret */.Pq);
     // Mask every secret handed to the step, not only the selected ones (vars are not secret).
@@ -954,6 +962,7 @@ async function deployCommand() {
 /** `command: remove` — the @actions/core edges around remove(). */
 async function removeCommand() {
     const started = Date.now();
+    refusePullRequests('remove');
     const inputs = (0,src_inputs/* getRemoveInputs */.uj)(core/* getInput */.V4);
     const masker = createMasker(core/* setSecret */.Pq);
     const facts = {

@@ -100,6 +100,14 @@ test('bad JSON in secrets names the input and echoes none of it', async () => {
   expectNothingLeft(a)
 })
 
+test('a pull request never deploys, whatever its matrix says', async () => {
+  const a = await attempt({ env: { GITHUB_EVENT_NAME: 'pull_request' } })
+  expect(a.run.stdout).toContain(
+    "::error::Input 'command': deploy does not run for pull_request events."
+  )
+  expectNothingLeft(a)
+})
+
 test('an invalid compose file shows compose’s own error and puts the old .env back', async () => {
   const oldEnv = 'OLD="kept"\n'
   const a = await attempt({

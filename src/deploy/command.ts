@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
-import { ActionError, errorMessage } from '../errors.js'
+import { ActionError, InputError, errorMessage } from '../errors.js'
 import { runCommand } from '../exec.js'
 import { getDeployInputs, getRemoveInputs } from '../inputs.js'
 import { deploy, serviceOf, type StepDeps } from './deploy.js'
@@ -12,9 +12,22 @@ import { remove } from './remove.js'
 import { lockTimeoutMs, stateRoot } from './state.js'
 import { summaryRows, summaryTitle, type SummaryFacts } from './summary.js'
 
+/** A pull request may come from a fork: it may plan, never change a host. */
+function refusePullRequests(command: string): void {
+  const event = process.env.GITHUB_EVENT_NAME ?? ''
+  if (event === 'pull_request' || event === 'pull_request_target') {
+    throw new InputError(
+      'command',
+      `${command} does not run for ${event} events`,
+      'Deploy from push, merge_group or workflow_dispatch; use command: plan in pull requests.'
+    )
+  }
+}
+
 /** `command: deploy` — the @actions/core edges around deploy(). */
 export async function deployCommand(): Promise<void> {
   const started = Date.now()
+  refusePullRequests('deploy')
   const inputs = getDeployInputs(core.getInput)
   const masker = createMasker(core.setSecret)
   // Mask every secret handed to the step, not only the selected ones (vars are not secret).
@@ -42,6 +55,7 @@ export async function deployCommand(): Promise<void> {
 /** `command: remove` — the @actions/core edges around remove(). */
 export async function removeCommand(): Promise<void> {
   const started = Date.now()
+  refusePullRequests('remove')
   const inputs = getRemoveInputs(core.getInput)
   const masker = createMasker(core.setSecret)
   const facts: SummaryFacts = {
