@@ -3,19 +3,10 @@
  * deploy of services/test-service on this machine → the page answers; then `--remove`.
  */
 import { spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { REPO_ROOT } from './helpers/action.js'
 import { tempDir } from './helpers/git.js'
-
-async function freePort(): Promise<number> {
-  return new Promise(resolve => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
+import { freePort } from './deploy/support.js'
 
 test('npm run demo deploys test-service and --remove takes it down', async () => {
   const port = String(await freePort())
