@@ -26,7 +26,9 @@ describe('inputs', () => {
       base: undefined,
       head: undefined,
       services: ['api', 'web'],
-      sharedPaths: ['a/**', 'b']
+      sharedPaths: ['a/**', 'b'],
+      compareWith: 'event',
+      githubToken: ''
     })
   })
 
@@ -57,6 +59,25 @@ describe('inputs', () => {
     } catch (error) {
       expect(String(error)).not.toContain('hunter2-canary')
     }
+  })
+
+  test('deploy: service comes from the input, else from the folder name', () => {
+    expect(
+      getDeployInputs(reader({ deployment: 'w', path: 'apps/web-frontend', service: 'web' }))
+        .service
+    ).toBe('web')
+    expect(getDeployInputs(reader({ deployment: 'w', path: 'services/web' })).service).toBe('web')
+    expect(() => getDeployInputs(reader({ deployment: 'w', path: 'services/Web_App' }))).toThrow(
+      "Input 'service': is not set and the folder name 'Web_App' of path is not a valid service name"
+    )
+  })
+
+  test('deploy: url is kept as given', () => {
+    expect(
+      getDeployInputs(
+        reader({ deployment: 'w', path: 'services/web', url: 'https://chat.example.com' })
+      ).url
+    ).toBe('https://chat.example.com')
   })
 
   test('deploy: defaults', () => {

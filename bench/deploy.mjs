@@ -36,7 +36,10 @@ function deploy(version) {
       INPUT_COMMAND: 'deploy',
       INPUT_DEPLOYMENT: deployment,
       INPUT_PATH: 'services/test-service',
-      INPUT_VARS: JSON.stringify({ TEST_SERVICE__VERSION: String(version), TEST_SERVICE__TEST_SERVICE_PORT: '18931' }),
+      INPUT_VARS: JSON.stringify({
+        TEST_SERVICE__VERSION: String(version),
+        TEST_SERVICE__TEST_SERVICE_PORT: '18931'
+      }),
       INPUT_SECRETS: '{}'
     }
   })
@@ -59,12 +62,22 @@ try {
     if (c.status !== 'deployed') throw new Error(`expected deployed, got ${c.status}`)
     changed.push(c.ms)
   }
-  console.log(`deploy of services/test-service, node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}, runs=${runs}`)
+  console.log(
+    `deploy of services/test-service, node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}, runs=${runs}`
+  )
   console.log(`first deploy (build, start, healthy): ${first.ms.toFixed(0)} ms (${first.status})`)
   console.log(`re-run, nothing changed: median ${median(noop).toFixed(0)} ms (unchanged)`)
-  console.log(`changed variable (recreate, healthy): median ${median(changed).toFixed(0)} ms (deployed)`)
+  console.log(
+    `changed variable (recreate, healthy): median ${median(changed).toFixed(0)} ms (deployed)`
+  )
 } finally {
-  spawnSync('docker', ['compose', '--project-name', deployment, 'down', '--remove-orphans', '--rmi', 'local'], { stdio: 'ignore' })
-  spawnSync('docker', ['image', 'rm', `launch-service-rollback/${deployment}:web`], { stdio: 'ignore' })
+  spawnSync(
+    'docker',
+    ['compose', '--project-name', deployment, 'down', '--remove-orphans', '--rmi', 'local'],
+    { stdio: 'ignore' }
+  )
+  spawnSync('docker', ['image', 'rm', `launch-service-rollback/${deployment}:web`], {
+    stdio: 'ignore'
+  })
   rmSync(dir, { recursive: true, force: true })
 }

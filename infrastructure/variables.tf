@@ -101,18 +101,16 @@ variable "proxmox_lxc_template_file_id" {
 }
 
 variable "homelab_network" {
-  description = "Addressing of the homelab test-service container: ipv4_address in CIDR notation (or \"dhcp\") and its gateway."
+  description = "Static address of the homelab test-service container: ipv4_address in CIDR notation (e.g. \"192.168.1.50/24\") and its gateway. An LXC container needs a static address: Terraform connects to it over SSH to run the boot script."
   type = object({
     ipv4_address = string
     ipv4_gateway = optional(string)
   })
-  default = { ipv4_address = "dhcp" }
 }
 
 variable "proxmox_ssh_public_keys" {
-  description = "SSH public keys authorised for root in the homelab containers; the matching private key bootstraps them."
+  description = "SSH public keys authorised for root in the homelab containers (at least one); the matching private key bootstraps them."
   type        = list(string)
-  default     = []
 }
 
 variable "proxmox_ssh_private_key" {

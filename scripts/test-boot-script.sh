@@ -9,7 +9,8 @@
 # Checks: shellcheck of the rendered script; the token request carried the PAT; config.sh got the
 # URL, name, labels and --unattended --replace --work _work, as user runner; svc.sh installed and
 # started the service for runner; no copy of the PAT left on disk; a second run is a no-op that
-# succeeds; a bad PAT fails with the HTTP status in the log; a wrong SHA-256 stops the install; a
+# succeeds; a host registered earlier but without its service only gets the service installed
+# and started (no token request, no config.sh); a bad PAT fails with the HTTP status in the log; a wrong SHA-256 stops the install; a
 # 503 from the token endpoint is retried.
 #
 # Needs: terraform, node, docker (scripts/setup-docker.sh), shellcheck (installed here if missing);
@@ -178,6 +179,20 @@ check "config.sh and svc.sh not called again" test \
   "$(in_host "$host" cat /home/runner/actions-runner/config.calls /home/runner/actions-runner/svc.calls | wc -l)" = 3
 check "says there is nothing to do" grep -q "already registered and installed.*nothing to do" "$work/valid.out"
 check "removed its own copy (and the PAT with it)" in_host "$host" test ! -e /root/boot-again.sh
+
+echo "boot script: rerun after a partial failure (registered, service not installed)"
+start_host partial
+in_host "$host" mkdir -p /home/runner/actions-runner
+docker cp "$work/runner/." "$host:/home/runner/actions-runner/" >/dev/null
+in_host "$host" touch /home/runner/actions-runner/.runner
+requests_before=$(token_requests)
+if boot "$host" valid /var/lib/cloud/instance/scripts/part-001; then pass "exits 0"; else fail "exits 0 (output below)"; cat "$work/valid.out"; fi
+check "no token request" test "$(token_requests)" = "$requests_before"
+check "config.sh not called" in_host "$host" test ! -e /home/runner/actions-runner/config.calls
+svc_calls=$(in_host "$host" cat /home/runner/actions-runner/svc.calls 2>/dev/null || true)
+check "svc.sh installed the service for runner, then started it" test "$svc_calls" = $'user=root args=install runner\nuser=root args=start'
+check "says it only installs the service" grep -q "already registered in .*its service is not installed: installing it" "$work/valid.out"
+check "removed its own copy (and the PAT with it)" in_host "$host" test ! -e /var/lib/cloud/instance/scripts/part-001
 
 echo "boot script: a PAT that GitHub rejects"
 start_host bad-pat

@@ -7,7 +7,8 @@
 #   local-example  examples/local: a real `terraform apply` (local backend) whose `deployments`
 #                  output must equal the contract record of test-service-local
 #   proxmox-host / cloudflare-dns   providers unavailable offline: the configuration must load
-#                  (init fails only because bpg/proxmox or cloudflare/cloudflare cannot be found)
+#                  (init fails only because bpg/proxmox or cloudflare/cloudflare cannot be found);
+#                  proxmox-host's tests (variable validations) run on a copy of its variables.tf
 #   wiring         the root configuration and modules/launch-service, validated and tested (mock
 #                  aws) with provider-free stand-ins for proxmox-host and cloudflare-dns that
 #                  declare the same variables and outputs
@@ -119,7 +120,13 @@ loads_without_unavailable_providers() { # init may fail only on the providers th
   [ "$(grep -c '^Error:' <<<"$output")" = "$(grep -c . <<<"$missing")" ] &&
     ! grep -vE 'registry\.terraform\.io/(bpg/proxmox|cloudflare/cloudflare) ' <<<"$missing"
 }
-check_proxmox_host() { loads_without_unavailable_providers "$infra/modules/proxmox-host"; }
+check_proxmox_host() { # loads; and its variable validations, tested on a copy without the resources
+  local variables_only=$work/proxmox-host-variables
+  loads_without_unavailable_providers "$infra/modules/proxmox-host" || return 1
+  mkdir -p "$variables_only" &&
+    cp -r "$infra/modules/proxmox-host/variables.tf" "$infra/modules/proxmox-host/tests" "$variables_only/" &&
+    init_validate_test "$variables_only"
+}
 check_cloudflare_dns() { loads_without_unavailable_providers "$infra/modules/cloudflare-dns"; }
 
 stand_in() { # replace a provider module by one with the same variables and null outputs

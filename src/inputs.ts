@@ -27,6 +27,9 @@ export interface PlanInputs {
   /** Explicit selection: 'all' or a list of names; undefined = from the event. */
   services?: 'all' | string[]
   sharedPaths: string[]
+  /** push: compare with the push's `before` ('event') or the last successful run's commit. */
+  compareWith: 'event' | 'last-successful-run'
+  githubToken: string
 }
 
 export function getPlanInputs(read: InputReader): PlanInputs {
@@ -54,7 +57,9 @@ export function getPlanInputs(read: InputReader): PlanInputs {
     base: optionalRevision(read, 'base'),
     head: optionalRevision(read, 'head'),
     services: serviceSelection(read),
-    sharedPaths: lines(read('shared-paths'))
+    sharedPaths: lines(read('shared-paths')),
+    compareWith: compareWith(read),
+    githubToken: read('github-token').trim()
   }
 }
 
@@ -62,6 +67,8 @@ export interface DeployInputs {
   deployment: string
   /** Service folder, relative to the workspace. */
   path: string
+  /** The service name (matrix.service); picks the <SERVICE>__<KEY> secrets. Default: path's last folder. */
+  service: string
   /** secrets / vars inputs (normally toJSON(secrets) / toJSON(vars)), parsed into string maps. */
   secrets: Record<string, string>
   vars: Record<string, string>
@@ -76,9 +83,11 @@ export interface DeployInputs {
 
 export function getDeployInputs(read: InputReader): DeployInputs {
   const deployment = requiredName(read, 'deployment')
+  const path = repoPath(read, 'path')
   return {
     deployment,
-    path: repoPath(read, 'path'),
+    path,
+    service: serviceName(read, path),
     secrets: stringMap(read, 'secrets'),
     vars: stringMap(read, 'vars'),
     envFile: fileName(read, 'env-file', '.env'),
@@ -94,13 +103,19 @@ export function getDeployInputs(read: InputReader): DeployInputs {
 export interface RemoveInputs {
   deployment: string
   path?: string
+  service?: string
   envFile: string
 }
 
 export function getRemoveInputs(read: InputReader): RemoveInputs {
+  const path = read('path').trim() ? repoPath(read, 'path') : undefined
   return {
     deployment: requiredName(read, 'deployment'),
-    path: read('path').trim() ? repoPath(read, 'path') : undefined,
+    path,
+    service:
+      path === undefined && read('service').trim() === ''
+        ? undefined
+        : serviceName(read, path ?? ''),
     envFile: fileName(read, 'env-file', '.env')
   }
 }
@@ -126,6 +141,29 @@ function requiredName(read: InputReader, name: string): string {
     )
   }
   return value
+}
+
+function compareWith(read: InputReader): PlanInputs['compareWith'] {
+  const value = read('compare-with').trim() || 'event'
+  if (value === 'event' || value === 'last-successful-run') return value
+  throw new InputError(
+    'compare-with',
+    `'${value}' is not a choice`,
+    'Use event or last-successful-run.'
+  )
+}
+
+function serviceName(read: InputReader, path: string): string {
+  if (read('service').trim() !== '') return requiredName(read, 'service')
+  const folder = path.split('/').pop() ?? ''
+  if (!isValidName(folder)) {
+    throw new InputError(
+      'service',
+      `is not set and the folder name '${folder}' of path is not a valid service name`,
+      'Pass service: ${{ matrix.service }}.'
+    )
+  }
+  return folder
 }
 
 function repoPath(read: InputReader, name: string, fallback?: string): string {
@@ -247,7 +285,7 @@ function optionalUrl(read: InputReader, name: string): string | undefined {
       'Pass a full http:// or https:// URL.'
     )
   }
-  return url.toString()
+  return raw
 }
 
 function boolean(read: InputReader, name: string, fallback: boolean): boolean {

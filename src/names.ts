@@ -9,8 +9,13 @@ export const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
 /** GitHub runner labels: no commas (config.sh splits on them), no whitespace or control characters. */
 export const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 
+/**
+ * The contract's pattern, minus two things it lets through that break downstream: a trailing '-'
+ * (invalid as a DNS label and as an image tag) and '--' (service 'foo' would select the secrets
+ * FOO__BAR__KEY meant for service 'foo--bar').
+ */
 export function isValidName(name: string): boolean {
-  return NAME_PATTERN.test(name)
+  return NAME_PATTERN.test(name) && !name.endsWith('-') && !name.includes('--')
 }
 
 export function isValidLabel(label: string): boolean {

@@ -84,6 +84,19 @@ test('a first deploy that fails leaves nothing running and no .env', async () =>
   expectNothingLeft(a)
 })
 
+test('a first deploy that fails puts back the .env that was there before it', async () => {
+  const handWritten = 'PORT="1"\n'
+  const a = await attempt({
+    prepare: dir => {
+      copyFileSync(join(FIXTURES, 'broken', 'compose.unhealthy.yaml'), join(dir, 'compose.yaml'))
+      writeFileSync(join(dir, '.env'), handWritten)
+    }
+  })
+  expect(a.run.outputs.status).toBe('failed')
+  expect(readFileSync(join(a.serviceDir, '.env'), 'utf8')).toBe(handWritten)
+  expect(containerIds(a.deployment)).toEqual([])
+})
+
 test('.env.example keys without a value fail before anything changes, naming the keys only', async () => {
   const a = await attempt({ vars: {} })
   expect(a.run.stdout).toContain(
@@ -92,21 +105,26 @@ test('.env.example keys without a value fail before anything changes, naming the
   expectNothingLeft(a)
 })
 
-test('bad JSON in secrets names the input and echoes none of it', async () => {
+test('bad JSON in secrets names the input and echoes none of it, in the log and the summary', async () => {
   const a = await attempt({ secrets: `{"WEB__API_KEY": "${canary}-truncated` })
-  expect(a.run.stdout).toContain(
-    "::error::Input 'secrets': is not valid JSON. Pass ${{ toJSON(secrets) }}"
-  )
+  const message = "Input 'secrets': is not valid JSON. Pass ${{ toJSON(secrets) }}"
+  expect(a.run.stdout).toContain(`::error::${message}`)
+  expect(a.run.summary).toContain(`deploy ${a.deployment}: failed`)
+  expect(a.run.summary).toContain(message)
   expectNothingLeft(a)
 })
 
-test('a pull request never deploys, whatever its matrix says', async () => {
-  const a = await attempt({ env: { GITHUB_EVENT_NAME: 'pull_request' } })
-  expect(a.run.stdout).toContain(
-    "::error::Input 'command': deploy does not run for pull_request events."
-  )
-  expectNothingLeft(a)
-})
+test.each(['pull_request', 'merge_group'])(
+  'a %s event never deploys, whatever its matrix says',
+  async event => {
+    const a = await attempt({ env: { GITHUB_EVENT_NAME: event } })
+    const message = `Input 'command': deploy does not run for ${event} events. Deploy from push or workflow_dispatch`
+    expect(a.run.stdout).toContain(`::error::${message}`)
+    expect(a.run.summary).toContain(message)
+    expect(a.run.outputs.status).toBe('failed')
+    expectNothingLeft(a)
+  }
+)
 
 test('an invalid compose file shows compose’s own error and puts the old .env back', async () => {
   const oldEnv = 'OLD="kept"\n'
@@ -138,7 +156,17 @@ test('a folder without a compose file, or with several, gets a clear error', asy
 })
 
 test('an unreachable Docker daemon is named as such', async () => {
-  const a = await attempt({ env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } })
+  // The test's own DOCKER_HOST must win over the one the test process has (set one to prove it).
+  const saved = process.env.DOCKER_HOST
+  process.env.DOCKER_HOST = saved || 'unix:///var/run/docker.sock'
+  let a: Attempt
+  try {
+    a = await attempt({ env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } })
+  } finally {
+    if (saved === undefined) delete process.env.DOCKER_HOST
+    else process.env.DOCKER_HOST = saved
+  }
   expect(a.run.stdout).toContain('::error::The Docker daemon is not reachable')
+  expect(a.run.stdout).toContain('/nonexistent/docker.sock')
   expectNothingLeft(a)
 })

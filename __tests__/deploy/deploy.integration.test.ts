@@ -106,6 +106,13 @@ function serviceVersion(v: { page: string; compose?: string; dockerfile?: string
 }
 const page = async (): Promise<string> => (await httpGet(port)).body
 
+/** The corpus values the running container has, by corpus key. */
+function runningCorpus(): Record<string, string | undefined> {
+  const [id] = containerIds(deployment)
+  const env = containerEnv(id as string)
+  return Object.fromEntries(Object.keys(corpus).map(k => [k, env[k]]))
+}
+
 beforeAll(async () => {
   port = await freePort()
 })
@@ -133,10 +140,9 @@ test('deploys: the service answers over HTTP and .env is 0600', async () => {
 })
 
 test('every value reaches the container byte for byte; nothing else is written', () => {
+  expect(runningCorpus()).toEqual(corpus)
   const [id] = containerIds(deployment)
   const env = containerEnv(id as string)
-  const received = Object.fromEntries(Object.keys(corpus).map(k => [k, env[k]]))
-  expect(received).toEqual(corpus)
   expect(env.API_KEY).toBe(secrets.WEB__API_KEY)
   expect(env.MODE).toBe('deployment secret')
   expect(env.GREETING).toBe('hello from .env.example')
@@ -186,11 +192,19 @@ test('a lock left by a job that died is taken over', async () => {
 test('a failing healthcheck in a changed compose file rolls back to the previous version', async () => {
   const goodEnv = readFileSync(envFile, 'utf8')
   serviceVersion({ page: 'version 2\n', compose: 'broken/compose.unhealthy.yaml' })
-  const run = await deploy({ 'wait-timeout': '5' })
+  // The failed version brings other nasty values: the rollback must restore the old ones exactly.
+  const changed = {
+    ...secrets,
+    WEB__QUOTES: `${canary}21 "new" 'values'`,
+    WEB__DOLLARS: `${canary}22 \${NEW} $$`,
+    WEB__PEM: `-----BEGIN NEW KEY-----\n${canary}23\n-----END NEW KEY-----\n`
+  }
+  const run = await deploy({ 'wait-timeout': '5', secrets: JSON.stringify(changed) })
   expectExit(run, 1)
   expect(run.outputs.status).toBe('rolled-back')
   expect(await page()).toBe('version 1\n')
   expect(readFileSync(envFile, 'utf8')).toBe(goodEnv)
+  expect(runningCorpus()).toEqual(corpus)
   // The failing service's health and logs are shown, with the secret it printed masked.
   expect(run.stdout).toContain('health unhealthy')
   expect(run.stdout).toContain('starting with key ***')

@@ -1,27 +1,31 @@
 /** deploy() and remove() decisions that are hard to provoke with a real engine, on a scripted Runner. */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { deploy, type StepDeps } from '../../src/deploy/deploy.js'
+import { isDockerVariable } from '../../src/deploy/environment.js'
 import { redactingLog } from '../../src/deploy/log.js'
 import { createMasker } from '../../src/deploy/mask.js'
 import { remove } from '../../src/deploy/remove.js'
-import { statePaths, writeLastGood } from '../../src/deploy/state.js'
+import { statePaths, writeLastGood, type SavedImage } from '../../src/deploy/state.js'
 import type { DeployInputs } from '../../src/inputs.js'
-import { makeWorkspace, removeDir, scriptedRunner } from './support.js'
+import { makeWorkspace, removeDir, scriptedRunner, type Answer } from './support.js'
 
-const running = JSON.stringify([
-  {
-    Id: 'c-new',
-    Name: '/web-aws-web-1',
-    Image: 'sha256:new',
-    Config: { Image: 'web-aws-web', Labels: { 'com.docker.compose.service': 'web' } },
-    State: {
-      Status: 'running',
-      ExitCode: 0,
-      Health: { Status: 'unhealthy', Log: [{ Output: 'HTTP 500' }] }
+/** `docker inspect` of the new container, with the given health. */
+function inspected(health: 'healthy' | 'unhealthy'): string {
+  return JSON.stringify([
+    {
+      Id: 'c-new',
+      Name: '/web-aws-web-1',
+      Image: 'sha256:new',
+      Config: { Image: 'web-aws-web', Labels: { 'com.docker.compose.service': 'web' } },
+      State: {
+        Status: 'running',
+        ExitCode: 0,
+        Health: { Status: health, Log: [{ Output: health === 'healthy' ? 'OK' : 'HTTP 500' }] }
+      }
     }
-  }
-])
+  ])
+}
 
 let ws: ReturnType<typeof makeWorkspace>
 beforeEach(() => (ws = makeWorkspace('web')))
@@ -31,6 +35,7 @@ function inputs(extra: Partial<DeployInputs> = {}): DeployInputs {
   return {
     deployment: 'web-aws',
     path: 'services/web',
+    service: 'web',
     secrets: { WEB__API_KEY: 'k3y-value' },
     vars: { WEB__PORT: '8080' },
     envFile: '.env',
@@ -59,16 +64,49 @@ function deps(run: ReturnType<typeof scriptedRunner>, lines: string[] = []): Ste
 }
 
 /** A deploy whose `up` fails, with containers running before and after. */
-function failingUp(
-  extra: Record<string, { exitCode?: number; stdout?: string; stderr?: string }> = {}
-) {
+function failingUp(extra: Record<string, Answer> = {}) {
   return scriptedRunner({
     ...extra,
     'up --detach --build': { exitCode: 1, stderr: 'container web-aws-web-1 is unhealthy\n' },
     'docker ps': { stdout: 'c-new\n' },
-    'docker inspect': { stdout: running },
+    'docker inspect': { stdout: inspected('unhealthy') },
     'config --format json': { stdout: '{"services":{}}' }
   })
+}
+
+/** A deploy whose `up` succeeds with a healthy container; `first`: nothing ran before it. */
+function healthyUp(extra: Record<string, Answer> = {}, first = false) {
+  let listed = 0
+  return scriptedRunner({
+    ...extra,
+    'docker ps': () => ({ stdout: first && ++listed === 1 ? '' : 'c-new\n' }),
+    'docker inspect': { stdout: inspected('healthy') },
+    'config --format json': { stdout: '{"services":{}}' }
+  })
+}
+
+const rollbackUp = 'up --detach --no-build'
+/** Whether the runner was asked to bring the last good deploy back up. */
+const startedRollback = (run: ReturnType<typeof scriptedRunner>): boolean =>
+  run.calls.some(c => c.includes(rollbackUp))
+
+const lastGoodEnv = 'PORT="8080"\nAPI_KEY="old \\$ key"\n'
+
+/** Records a last good deploy of web-aws whose one image is referenced as imageRef. */
+function savedDeploy(imageRef = 'web-aws-web'): SavedImage {
+  const image = {
+    service: 'web',
+    imageId: 'sha256:old',
+    imageRef,
+    tag: 'launch-service-rollback/web-aws:web'
+  }
+  writeLastGood(statePaths(ws.stateRoot, 'web-aws'), {
+    config: '{"services":{}}',
+    env: lastGoodEnv,
+    images: [image],
+    keys: ['PORT']
+  })
+  return image
 }
 
 test('with rollback false a failed deploy is reported and left as it is', async () => {
@@ -92,32 +130,147 @@ test('containers started another way (no saved deploy) are not touched after a f
 })
 
 test('a rollback that fails too is reported as failed, with both reasons', async () => {
-  writeLastGood(statePaths(ws.stateRoot, 'web-aws'), {
-    config: '{"services":{}}',
-    env: 'PORT="8080"\n',
-    images: [
-      {
-        service: 'web',
-        imageId: 'sha256:old',
-        imageRef: 'web-aws-web',
-        tag: 'launch-service-rollback/web-aws:web'
-      }
-    ],
-    keys: ['PORT']
-  })
-  const run = failingUp({
-    'up --detach --no-build': { exitCode: 1, stderr: 'port is already allocated\n' }
-  })
+  savedDeploy()
+  const run = failingUp({ [rollbackUp]: { exitCode: 1, stderr: 'port is already allocated\n' } })
   const lines: string[] = []
   const result = await deploy(inputs(), deps(run, lines))
   expect(result.status).toBe('failed')
   expect(result.failure).toMatch(
     /is unhealthy\. Rolling back failed too: port is already allocated$/
   )
-  expect(run.calls).toContain('docker tag launch-service-rollback/web-aws:web web-aws-web')
+  expect(run.calls).toContain('docker tag sha256:old web-aws-web')
   // The failing container's health output was shown, and the last good .env is back in place.
   expect(lines.join('\n')).toContain('last healthcheck output:\nHTTP 500')
-  expect(readFileSync(join(ws.serviceDir, '.env'), 'utf8')).toBe('PORT="8080"\n')
+  expect(readFileSync(join(ws.serviceDir, '.env'), 'utf8')).toBe(lastGoodEnv)
+})
+
+test('rollback of a digest-pinned image does not retag it (Docker refuses) and brings it back', async () => {
+  savedDeploy('nginx:1.27@sha256:0123abcd')
+  const run = failingUp({
+    'nginx:1.27@sha256': {
+      exitCode: 1,
+      stderr:
+        'Error parsing reference: "nginx:1.27@sha256:0123abcd": refusing to create a tag with a digest reference'
+    }
+  })
+  const result = await deploy(inputs(), deps(run))
+  expect(result.status).toBe('rolled-back')
+  expect(run.calls.filter(c => c.startsWith('docker tag'))).toEqual([
+    'docker tag sha256:old launch-service-rollback/web-aws:web'
+  ])
+  expect(startedRollback(run)).toBe(true)
+})
+
+test('a retag that fails during rollback is a warning; the previous version is still started', async () => {
+  savedDeploy()
+  const run = failingUp({
+    'docker tag sha256:old web-aws-web': { exitCode: 1, stderr: 'No such image: sha256:old' }
+  })
+  const lines: string[] = []
+  const result = await deploy(inputs(), deps(run, lines))
+  expect(result.status).toBe('rolled-back')
+  expect(lines).toContain(
+    'Could not point web-aws-web back at the saved image of web (docker tag failed: No such image: sha256:old); bringing the previous version up anyway.'
+  )
+  expect(startedRollback(run)).toBe(true)
+})
+
+test('a rollback that throws is reported in the result, not thrown', async () => {
+  savedDeploy()
+  const run = failingUp({ [rollbackUp]: new Error('spawn docker EAGAIN') })
+  const result = await deploy(inputs(), deps(run))
+  expect(result).toEqual({
+    status: 'failed',
+    service: 'web',
+    failure:
+      'docker compose up failed (exit code 1): container web-aws-web-1 is unhealthy. Rolling back failed too: spawn docker EAGAIN'
+  })
+  expect(readFileSync(join(ws.serviceDir, '.env'), 'utf8')).toBe(lastGoodEnv)
+})
+
+test('an error after a healthy up (recording the images) rolls back; the record stays the old one', async () => {
+  savedDeploy()
+  const paths = statePaths(ws.stateRoot, 'web-aws')
+  const record = readFileSync(paths.record, 'utf8')
+  const run = healthyUp({
+    'docker tag sha256:new': { exitCode: 1, stderr: 'no space left on device' }
+  })
+  const result = await deploy(inputs(), deps(run))
+  expect(result).toEqual({
+    status: 'rolled-back',
+    service: 'web',
+    failure:
+      'The deploy failed after docker compose up had started: docker tag failed: no space left on device. Rolled back to the previous version, which is running again.'
+  })
+  expect(startedRollback(run)).toBe(true)
+  expect(readFileSync(join(ws.serviceDir, '.env'), 'utf8')).toBe(lastGoodEnv)
+  expect(readFileSync(paths.record, 'utf8')).toBe(record)
+})
+
+test('a first deploy whose record cannot be written is taken down, leaving no .env and no state', async () => {
+  const paths = statePaths(ws.stateRoot, 'web-aws')
+  // A folder where the saved env file goes makes writeLastGood fail halfway (after mkdir).
+  mkdirSync(join(paths.env, 'in-the-way'), { recursive: true })
+  const run = healthyUp({}, true)
+  const result = await deploy(inputs(), deps(run))
+  expect(result.status).toBe('failed')
+  expect(result.failure).toMatch(
+    /^The deploy failed after docker compose up had started: .*EISDIR.*\. This was the first deploy, so nothing was left running\.$/
+  )
+  expect(run.calls.some(c => c.endsWith('down --remove-orphans'))).toBe(true)
+  expect(existsSync(join(ws.serviceDir, '.env'))).toBe(false)
+  expect(existsSync(paths.dir)).toBe(false)
+})
+
+test('the service input, not the folder name, picks the <SERVICE>__ secrets', async () => {
+  const other = makeWorkspace('web-v2')
+  try {
+    const run = healthyUp({}, true)
+    const result = await deploy(
+      inputs({
+        path: 'services/web-v2',
+        service: 'web',
+        secrets: { WEB__API_KEY: 'from-web', WEB_V2__API_KEY: 'from-folder' }
+      }),
+      { ...deps(run), workspace: other.workspace, stateRoot: other.stateRoot }
+    )
+    expect(result).toEqual({ status: 'deployed', service: 'web' })
+    const written = readFileSync(join(other.serviceDir, '.env'), 'utf8')
+    expect(written).toContain('API_KEY="from-web"')
+    expect(written).not.toContain('from-folder')
+  } finally {
+    removeDir(dirname(other.workspace))
+  }
+})
+
+test('every docker command gets only the allowlisted environment, never inputs or PORT', async () => {
+  const saved = { ...process.env }
+  Object.assign(process.env, {
+    INPUT_SECRETS: '{"WEB__API_KEY":"k3y-value"}',
+    PORT: '1',
+    DOCKER_HOST: 'unix:///run/user/1000/docker.sock',
+    https_proxy: 'http://proxy:3128'
+  })
+  try {
+    const run = healthyUp()
+    await deploy(inputs(), deps(run))
+    expect(run.calls.length).toBeGreaterThan(5)
+    for (const [i, options] of run.options.entries()) {
+      const env = options.env ?? {}
+      expect([run.calls[i], Object.keys(env).filter(name => !isDockerVariable(name))]).toEqual([
+        run.calls[i],
+        []
+      ])
+      expect(env).toMatchObject({
+        PATH: process.env.PATH,
+        DOCKER_HOST: 'unix:///run/user/1000/docker.sock',
+        https_proxy: 'http://proxy:3128'
+      })
+    }
+  } finally {
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+    Object.assign(process.env, saved)
+  }
 })
 
 test('a secret value never appears in what deploy logs, even when compose prints it', async () => {

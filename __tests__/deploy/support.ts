@@ -4,27 +4,36 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { CommandResult, Runner } from '../../src/exec.js'
+import type { CommandResult, RunOptions, Runner } from '../../src/exec.js'
 import { REPO_ROOT } from '../helpers/action.js'
 
 export const FIXTURES = join(REPO_ROOT, '__tests__', 'fixtures', 'deploy')
 
-type Answer = Partial<CommandResult> | Error
-/** A Runner that answers from a script (first key the command line contains wins), recording every call. */
+export type Answer = Partial<CommandResult> | Error
+/**
+ * A Runner that answers from a script (first key the command line contains wins), recording
+ * every call: its command line in calls, its options in options (same index).
+ */
 export function scriptedRunner(
   answers: Record<string, Answer | (() => Answer)>
-): Runner & { calls: string[] } {
+): Runner & { calls: string[]; options: RunOptions[] } {
   const calls: string[] = []
-  const runner = async (command: string, args: string[]): Promise<CommandResult> => {
+  const options: RunOptions[] = []
+  const runner = async (
+    command: string,
+    args: string[],
+    runOptions: RunOptions = {}
+  ): Promise<CommandResult> => {
     const line = [command, ...args].join(' ')
     calls.push(line)
+    options.push(runOptions)
     const key = Object.keys(answers).find(k => line.includes(k))
     const scripted = key === undefined ? {} : answers[key]
     const answer = typeof scripted === 'function' ? scripted() : scripted
     if (answer instanceof Error) throw answer
     return { exitCode: 0, stdout: '', stderr: '', ...answer }
   }
-  return Object.assign(runner, { calls })
+  return Object.assign(runner, { calls, options })
 }
 
 /** A unique compose project / deployment name for one test file. */

@@ -64,13 +64,15 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     GITHUB_SHA: '0000000000000000000000000000000000000000',
     GITHUB_REF: 'refs/heads/main',
     GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: 'https://api.github.com',
+    // Never the real API from a test: a closed local port unless a test double is given.
+    GITHUB_API_URL: 'http://127.0.0.1:9',
     GITHUB_RUN_ID: '1',
     RUNNER_TEMP: dir,
     RUNNER_OS: 'Linux',
+    // The test process's Docker, unless the test names its own (options.env comes last).
+    ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
     ...options.env
   }
-  if (process.env.DOCKER_HOST) env.DOCKER_HOST = process.env.DOCKER_HOST
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }

@@ -12,6 +12,8 @@ import {
   pushEvent,
   workflowDispatchEvent
 } from '../helpers/events.js'
+import { visibleOutput } from '../deploy/support.js'
+import { startFakeGitHubApi } from '../helpers/fake-github-api.js'
 import { TestRepo, ZERO, git } from '../helpers/git.js'
 
 const compose = (name: string) => `services:\n  ${name}:\n    image: busybox:1.36\n`
@@ -201,6 +203,8 @@ describe('push', () => {
     expect(jobs(run)).toEqual(['deploy:api-aws', 'deploy:web-aws', 'deploy:web-homelab'])
     expect(run.outputs.unrouted).toBe('["worker"]')
     expect(run.stdout).toContain(`::warning::The previous commit ${gone} cannot be fetched`)
+    // The warning carries git's own reason, so a credentials problem is not mistaken for a GC.
+    expect(run.stdout).toMatch(/git fetch said: .*not our ref|git fetch said: .*deadbeef/)
   })
 
   test('a new branch is compared with its merge-base on the default branch', async () => {
@@ -286,6 +290,100 @@ describe('push', () => {
     })
     expectOk(run)
     expect(jobs(run)).toEqual(['deploy:api-aws'])
+  })
+})
+
+describe('compare-with: last-successful-run', () => {
+  const token = 'ghs_fake_token_for_tests'
+  const workflowRef = 'octo-org/homelab/.github/workflows/deploy-service.yml@refs/heads/main'
+
+  test('a push after a failed run deploys what that run did not, as well as its own change', async () => {
+    const deployedSha = repo.commit({ 'services/web/app.txt': 'v1' })
+    const failedSha = repo.commit({ 'services/web/app.txt': 'v2 (its deploy failed)' })
+    const after = repo.commit({ 'services/api/app.txt': 'unrelated change' })
+    repo.push('origin', 'main')
+    const api = await startFakeGitHubApi({
+      token,
+      repository: 'octo-org/homelab',
+      workflow: 'deploy-service.yml',
+      runs: [
+        {
+          head_sha: deployedSha,
+          head_branch: 'main',
+          event: 'push',
+          status: 'completed',
+          conclusion: 'success'
+        },
+        {
+          head_sha: deployedSha,
+          head_branch: 'feature',
+          event: 'push',
+          status: 'completed',
+          conclusion: 'success'
+        },
+        {
+          head_sha: failedSha,
+          head_branch: 'main',
+          event: 'push',
+          status: 'completed',
+          conclusion: 'failure'
+        }
+      ]
+    })
+    try {
+      const workspace = repo.checkout({ depth: 1 })
+      const event = pushEvent({ before: failedSha, after })
+      const env = { GITHUB_API_URL: api.url, GITHUB_WORKFLOW_REF: workflowRef }
+      const byEvent = await plan(workspace, event, { env })
+      expect(jobs(byEvent)).toEqual(['deploy:api-aws'])
+      expect(api.requests).toHaveLength(0)
+
+      const run = await plan(workspace, event, {
+        env,
+        inputs: { 'compare-with': 'last-successful-run', 'github-token': token }
+      })
+      expectOk(run)
+      expect(jobs(run)).toEqual(['deploy:api-aws', 'deploy:web-aws', 'deploy:web-homelab'])
+      expect(api.requests).toHaveLength(1)
+      const [request] = api.requests
+      expect(request?.path).toBe(
+        '/repos/octo-org/homelab/actions/workflows/deploy-service.yml/runs'
+      )
+      expect(Object.fromEntries(request?.query ?? [])).toMatchObject({
+        branch: 'main',
+        event: 'push',
+        status: 'success',
+        per_page: '1'
+      })
+      expect(visibleOutput(run.everything)).not.toContain(token)
+    } finally {
+      await api.close()
+    }
+  })
+
+  test('when the API refuses, it warns and compares with the push before', async () => {
+    const after = repo.commit({ 'services/api/app.txt': 'x' })
+    repo.push('origin', 'main')
+    const api = await startFakeGitHubApi({
+      token,
+      repository: 'octo-org/homelab',
+      workflow: 'deploy-service.yml',
+      runs: []
+    })
+    try {
+      const run = await plan(repo.checkout({ depth: 1 }), pushEvent({ before: first, after }), {
+        env: { GITHUB_API_URL: api.url, GITHUB_WORKFLOW_REF: workflowRef },
+        inputs: { 'compare-with': 'last-successful-run', 'github-token': 'ghs_wrong_token' }
+      })
+      expectOk(run)
+      expect(jobs(run)).toEqual(['deploy:api-aws'])
+      expect(run.stdout).toContain(
+        '::warning::Could not ask GitHub for the last successful run (Bad credentials'
+      )
+      expect(visibleOutput(run.everything)).not.toContain('ghs_wrong_token')
+    } finally {
+      await api.close()
+    }
   })
 })
 

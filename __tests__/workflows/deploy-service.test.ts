@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { REPO_ROOT, runAction } from '../helpers/action.js'
 import { pushEvent } from '../helpers/events.js'
+import { startFakeGitHubApi } from '../helpers/fake-github-api.js'
 import { TestRepo } from '../helpers/git.js'
 
 const workflowText = readFileSync(join(REPO_ROOT, '.github/workflows/deploy-service.yml'), 'utf8')
@@ -61,23 +62,49 @@ describe('deploy-service.yml', () => {
           evaluate(String(v), { 'inputs.services': '' })
         ])
       )
+      // The runner fills in action.yml's default for github-token; the API is a test double.
+      const token = 'ghs_workflow_test_token'
+      const api = await startFakeGitHubApi({
+        token,
+        repository: 'octo-org/homelab',
+        workflow: 'deploy-service.yml',
+        runs: [
+          {
+            head_sha: first,
+            head_branch: 'main',
+            event: 'push',
+            status: 'completed',
+            conclusion: 'success'
+          }
+        ]
+      })
       const run = await runAction({
         workspace: repo.checkout(),
         event: pushEvent({ before: first, after }),
-        inputs,
-        env: { GITHUB_SHA: after }
-      })
+        inputs: { 'github-token': token, ...inputs },
+        env: {
+          GITHUB_SHA: after,
+          GITHUB_API_URL: api.url,
+          GITHUB_WORKFLOW_REF:
+            'octo-org/homelab/.github/workflows/deploy-service.yml@refs/heads/main'
+        }
+      }).finally(() => api.close())
+      expect(run.stdout).not.toContain('::warning::')
       expect(run.stdout).not.toContain('::error::')
       const matrix = JSON.parse(run.outputs.matrix ?? '{}') as {
         include: Array<Record<string, unknown>>
       }
       const expected = Object.entries(contract).filter(([, d]) => d.service === service)
+      expect(expected.length).toBeGreaterThan(0)
       expect(matrix.include.map(e => e.deployment).sort()).toEqual(
         expected.map(([name]) => name).sort()
       )
 
       // Every matrix.<field> the deploy job reads exists in each entry.
-      const deploy = workflow.jobs.deploy as Job
+      const deploy = workflow.jobs.deploy as Job & { if?: string; concurrency?: unknown }
+      // Only the default branch deploys; no concurrency group (it would cancel queued deploys).
+      expect(deploy.if).toContain('github.ref_name == github.event.repository.default_branch')
+      expect(deploy.concurrency).toBeUndefined()
       expect(deploy.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.matrix) }}')
       expect(deploy['runs-on']).toBe('${{ matrix.runs-on }}')
       const used = [...JSON.stringify(deploy).matchAll(/matrix\.([\w-]+)/g)].map(

@@ -5,76 +5,88 @@ import * as core from '@actions/core'
 import { ActionError, InputError, errorMessage } from '../errors.js'
 import { runCommand } from '../exec.js'
 import { getDeployInputs, getRemoveInputs } from '../inputs.js'
-import { deploy, serviceOf, type StepDeps } from './deploy.js'
+import { deploy, type StepDeps } from './deploy.js'
 import { redactingLog, type Log } from './log.js'
 import { createMasker, type Masker } from './mask.js'
 import { remove } from './remove.js'
 import { lockTimeoutMs, stateRoot } from './state.js'
 import { summaryRows, summaryTitle, type SummaryFacts } from './summary.js'
 
-/** A pull request may come from a fork: it may plan, never change a host. */
-function refusePullRequests(command: string): void {
+/**
+ * A pull request may come from a fork, and a merge queue candidate may never be merged: both may
+ * plan, neither may change a host.
+ */
+const REFUSED_EVENTS = ['pull_request', 'pull_request_target', 'merge_group']
+
+function refuseUntrustedEvents(command: string): void {
   const event = process.env.GITHUB_EVENT_NAME ?? ''
-  if (event === 'pull_request' || event === 'pull_request_target') {
+  if (REFUSED_EVENTS.includes(event)) {
     throw new InputError(
       'command',
       `${command} does not run for ${event} events`,
-      'Deploy from push, merge_group or workflow_dispatch; use command: plan in pull requests.'
+      'Deploy from push or workflow_dispatch; use command: plan in pull requests and merge queues.'
     )
   }
 }
 
 /** `command: deploy` — the @actions/core edges around deploy(). */
 export async function deployCommand(): Promise<void> {
-  const started = Date.now()
-  refusePullRequests('deploy')
-  const inputs = getDeployInputs(core.getInput)
-  const masker = createMasker(core.setSecret)
-  // Mask every secret handed to the step, not only the selected ones (vars are not secret).
-  for (const value of Object.values(inputs.secrets)) masker.add(value)
-  const facts: SummaryFacts = {
-    command: 'deploy',
-    deployment: inputs.deployment,
-    service: serviceOf(inputs.path),
-    commit: process.env.GITHUB_SHA,
-    status: 'failed',
-    durationMs: 0,
-    url: inputs.url ?? inputs.healthUrl
-  }
-  let failure: string | undefined
-  try {
+  await step('deploy', async (facts, masker) => {
+    refuseUntrustedEvents('deploy')
+    const inputs = getDeployInputs(core.getInput)
+    // Mask every secret handed to the step, not only the selected ones (vars are not secret).
+    for (const value of Object.values(inputs.secrets)) masker.add(value)
+    Object.assign(facts, {
+      deployment: inputs.deployment,
+      service: inputs.service,
+      url: inputs.url ?? inputs.healthUrl
+    })
     const result = await deploy(inputs, stepDeps(masker))
     facts.status = result.status
-    failure = result.failure
-  } catch (error) {
-    failure = errorMessage(error)
-  }
-  await finish(facts, failure, started, masker)
+    return result.failure
+  })
 }
 
 /** `command: remove` — the @actions/core edges around remove(). */
 export async function removeCommand(): Promise<void> {
+  await step('remove', async (facts, masker) => {
+    refuseUntrustedEvents('remove')
+    const inputs = getRemoveInputs(core.getInput)
+    Object.assign(facts, { deployment: inputs.deployment, service: inputs.service })
+    const scratchDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'launch-service-'))
+    try {
+      await remove(inputs, { ...stepDeps(masker), scratchDir })
+    } finally {
+      rmSync(scratchDir, { recursive: true, force: true })
+    }
+    facts.status = 'removed'
+    return undefined
+  })
+}
+
+/**
+ * Runs one command's body and always finishes with outputs and a job summary, also when the
+ * body throws before it got far (an input error, a refused event): the summary then shows the
+ * raw `deployment` input and the (redacted) error. The body returns the failure, if any.
+ */
+async function step(
+  command: SummaryFacts['command'],
+  body: (facts: SummaryFacts, masker: Masker) => Promise<string | undefined>
+): Promise<void> {
   const started = Date.now()
-  refusePullRequests('remove')
-  const inputs = getRemoveInputs(core.getInput)
   const masker = createMasker(core.setSecret)
   const facts: SummaryFacts = {
-    command: 'remove',
-    deployment: inputs.deployment,
-    service: inputs.path === undefined ? undefined : serviceOf(inputs.path),
+    command,
+    deployment: core.getInput('deployment').trim() || '—',
     commit: process.env.GITHUB_SHA,
     status: 'failed',
     durationMs: 0
   }
-  const scratchDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'launch-service-'))
   let failure: string | undefined
   try {
-    await remove(inputs, { ...stepDeps(masker), scratchDir })
-    facts.status = 'removed'
+    failure = await body(facts, masker)
   } catch (error) {
     failure = errorMessage(error)
-  } finally {
-    rmSync(scratchDir, { recursive: true, force: true })
   }
   await finish(facts, failure, started, masker)
 }

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { ActionError, InputError, errorMessage } from '../errors.js'
-import type { CommandResult, Runner } from '../exec.js'
+import type { CommandResult, RunOptions, Runner } from '../exec.js'
+import { dockerEnvironment } from './environment.js'
 
 /** The names `docker compose` itself looks for, in its order of preference. */
 export const COMPOSE_FILE_NAMES = [
@@ -63,7 +64,7 @@ export function isDirectory(path: string): boolean {
 export async function checkDocker(run: Runner): Promise<void> {
   let server: CommandResult
   try {
-    server = await run('docker', ['version', '--format', '{{.Server.Version}}'])
+    server = await runDocker(run, ['version', '--format', '{{.Server.Version}}'])
   } catch (error) {
     throw new ActionError(
       `Docker is not installed on this runner (${errorMessage(error)}). Install Docker Engine on the runner host; the infrastructure boot script does this for hosts it creates.`
@@ -74,7 +75,7 @@ export async function checkDocker(run: Runner): Promise<void> {
       `The Docker daemon is not reachable: ${firstLine(server.stderr)}. Start it (systemctl start docker) and make sure the runner's user may use it (member of the docker group), or set DOCKER_HOST.`
     )
   }
-  const compose = await run('docker', ['compose', 'version', '--short'])
+  const compose = await runDocker(run, ['compose', 'version', '--short'])
   if (compose.exitCode !== 0) {
     throw new ActionError(
       "The Docker Compose v2 plugin is missing (`docker compose version` failed). Install it: `apt-get install docker-compose-plugin` from Docker's apt repository, or put the docker-compose binary into /usr/libexec/docker/cli-plugins/ (or ~/.docker/cli-plugins/)."
@@ -93,7 +94,7 @@ export function compose(
   target: ComposeTarget,
   ...args: string[]
 ): Promise<CommandResult> {
-  return run('docker', composeArgs(target, ...args), { cwd: target.cwd })
+  return runDocker(run, composeArgs(target, ...args), { cwd: target.cwd })
 }
 
 /**
@@ -207,9 +208,21 @@ interface InspectedContainer {
   }
 }
 
+/**
+ * Runs `docker <args>` with only the allowlisted environment (see environment.ts): every docker
+ * and compose command of deploy and remove goes through here.
+ */
+export function runDocker(
+  run: Runner,
+  args: string[],
+  options: Omit<RunOptions, 'env'> = {}
+): Promise<CommandResult> {
+  return run('docker', args, { ...options, env: dockerEnvironment() })
+}
+
 /** Runs a docker command whose output we need; fails with its stderr. */
 export async function docker(run: Runner, args: string[]): Promise<string> {
-  const result = await run('docker', args)
+  const result = await runDocker(run, args)
   if (result.exitCode !== 0) {
     throw new ActionError(
       `docker ${args[0]} failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`

@@ -1,5 +1,5 @@
-import { basename, join, resolve } from 'node:path'
-import { ActionError, InputError } from '../errors.js'
+import { join, resolve } from 'node:path'
+import { ActionError, InputError, errorMessage } from '../errors.js'
 import type { Runner } from '../exec.js'
 import type { DeployInputs } from '../inputs.js'
 import {
@@ -11,7 +11,8 @@ import {
   lastLine,
   projectContainers,
   resolveConfig,
-  type ComposeTarget
+  type ComposeTarget,
+  type ProjectContainer
 } from './compose.js'
 import { reportFailure } from './diagnose.js'
 import {
@@ -28,8 +29,16 @@ import { waitForHealthUrl } from './health.js'
 import { acquireLock, type ReleaseLock } from './lock.js'
 import type { Log } from './log.js'
 import type { Masker } from './mask.js'
-import { keepImages, rollBack } from './rollback.js'
-import { lockTimeoutMs, readLastGood, statePaths, writeLastGood } from './state.js'
+import { dropStaleImageTags, keepImages, rollBack } from './rollback.js'
+import {
+  deleteState,
+  lockTimeoutMs,
+  readLastGood,
+  statePaths,
+  writeLastGood,
+  type LastGood,
+  type StatePaths
+} from './state.js'
 
 export type DeployStatus = 'deployed' | 'unchanged' | 'rolled-back' | 'failed'
 
@@ -67,11 +76,6 @@ export function lockDeployment(deps: StepDeps, deployment: string): Promise<Rele
   })
 }
 
-/** The service is the last folder of `path` (services/<service>). */
-export function serviceOf(path: string): string {
-  return basename(path)
-}
-
 /**
  * Deploys one deployment: secrets/vars → .env → `compose up --build --wait` → health-url.
  * Errors found before anything changes are thrown (nothing on disk changed); a failure after
@@ -79,7 +83,7 @@ export function serviceOf(path: string): string {
  */
 export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
   const { run, log, masker } = deps
-  const service = serviceOf(inputs.path)
+  const { service } = inputs
   const serviceDir = resolve(deps.workspace, inputs.path)
   if (!isDirectory(serviceDir)) {
     throw new InputError(
@@ -130,38 +134,42 @@ export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<De
       cwd: serviceDir
     }
     let config: string
+    let before: ProjectContainer[]
     try {
       config = await resolveConfig(run, target, inputs.path)
+      before = await projectContainers(run, inputs.deployment)
     } catch (error) {
       restoreFile(envPath, envBefore)
       throw error
     }
 
-    // 3. Switch.
-    const before = await projectContainers(run, inputs.deployment)
-    log.info(
-      `Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${inputs.waitTimeoutSeconds} s)`
-    )
-    const up = await composeUp(run, target, {
-      waitTimeoutSeconds: inputs.waitTimeoutSeconds,
-      build: true
-    })
-    log.group('docker compose up', `${up.stdout}${up.stderr}`)
-    let failure =
-      up.exitCode === 0
-        ? undefined
-        : `docker compose up failed (exit code ${up.exitCode}): ${lastLine(up.stderr) || lastLine(up.stdout)}`
-    if (failure === undefined && inputs.healthUrl !== undefined) {
-      const health = await waitForHealthUrl(inputs.healthUrl, {
-        timeoutMs: inputs.waitTimeoutSeconds * 1000,
-        fetch: deps.fetch
+    // 3. Switch. From here on every failure, reported or thrown, goes through recover().
+    const context = { inputs, deps, paths, lastGood, envPath, envBefore, target, before, service }
+    let after: ProjectContainer[] | undefined
+    let recording = false
+    let failure: string | undefined
+    try {
+      log.info(
+        `Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${inputs.waitTimeoutSeconds} s)`
+      )
+      const up = await composeUp(run, target, {
+        waitTimeoutSeconds: inputs.waitTimeoutSeconds,
+        build: true
       })
-      if (health.ok) log.info(`${inputs.healthUrl} answered HTTP ${health.status}`)
-      else failure = `health-url check failed: ${health.reason}`
-    }
+      log.group('docker compose up', `${up.stdout}${up.stderr}`)
+      if (up.exitCode !== 0) {
+        failure = `docker compose up failed (exit code ${up.exitCode}): ${lastLine(up.stderr) || lastLine(up.stdout)}`
+      } else if (inputs.healthUrl !== undefined) {
+        const health = await waitForHealthUrl(inputs.healthUrl, {
+          timeoutMs: inputs.waitTimeoutSeconds * 1000,
+          fetch: deps.fetch
+        })
+        if (health.ok) log.info(`${inputs.healthUrl} answered HTTP ${health.status}`)
+        else failure = `health-url check failed: ${health.reason}`
+      }
+      after = await projectContainers(run, inputs.deployment)
+      if (failure !== undefined) return await recover({ ...context, after, failure, recording })
 
-    const after = await projectContainers(run, inputs.deployment)
-    if (failure === undefined) {
       const unchanged =
         before.length > 0 &&
         sameContainers(
@@ -169,66 +177,105 @@ export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<De
           after.map(c => c.id)
         )
       const images = await keepImages(run, inputs.deployment, after)
+      recording = true
       writeLastGood(paths, { config, env: envText, images, keys: secretKeys })
+      recording = false
+      await dropStaleImageTags(run, inputs.deployment, images).catch((error: unknown) =>
+        log.warning(`Could not remove old image tags: ${errorMessage(error)}`)
+      )
       log.info(
         unchanged
           ? 'Nothing changed: no container was recreated.'
           : `Deployed: ${after.map(c => c.name).join(', ')}`
       )
       return { status: unchanged ? 'unchanged' : 'deployed', service }
-    }
-
-    // 4. Failed: show why, then go back to what ran before.
-    log.warning(failure)
-    await reportFailure(run, after, log)
-    if (!inputs.rollback) {
-      return {
-        status: 'failed',
-        service,
-        failure: `${failure}. rollback is false, so the failed version was left as it is.`
-      }
-    }
-    if (lastGood !== undefined) {
-      log.info('Rolling back to the last good deploy (its compose config, .env and images)...')
-      writeFileAtomic(envPath, lastGood.env)
-      const back = await rollBack(
-        run,
-        inputs.deployment,
-        paths,
-        lastGood,
-        inputs.waitTimeoutSeconds
-      )
-      log.group('docker compose up (rollback)', `${back.stdout}${back.stderr}`)
-      if (back.exitCode === 0) {
-        return {
-          status: 'rolled-back',
-          service,
-          failure: `${failure}. Rolled back to the previous version, which is running again.`
-        }
-      }
-      return {
-        status: 'failed',
-        service,
-        failure: `${failure}. Rolling back failed too: ${lastLine(back.stderr)}`
-      }
-    }
-    if (before.length === 0) {
-      await composeDown(run, target)
-      restoreFile(envPath, envBefore)
-      return {
-        status: 'failed',
-        service,
-        failure: `${failure}. This was the first deploy, so nothing was left running.`
-      }
-    }
-    return {
-      status: 'failed',
-      service,
-      failure: `${failure}. There is no earlier deploy by launch-service to roll back to (the running containers were started another way), so the failed version was left as it is.`
+    } catch (error) {
+      const thrown = errorMessage(error)
+      if (failure !== undefined) log.warning(thrown)
+      failure ??= `The deploy failed after docker compose up had started: ${thrown}`
+      return await recover({ ...context, after, failure, recording })
     }
   } finally {
     release()
   }
+}
+
+interface Failed {
+  inputs: DeployInputs
+  deps: DeployDeps
+  paths: StatePaths
+  lastGood: LastGood | undefined
+  envPath: string
+  envBefore: string | undefined
+  target: ComposeTarget
+  before: ProjectContainer[]
+  /** The project's containers after the failed switch; undefined when listing them failed. */
+  after: ProjectContainer[] | undefined
+  service: string
+  failure: string
+  /** writeLastGood had started: the saved state may be half new, so put the old one back. */
+  recording: boolean
+}
+
+/**
+ * A failed switch: show why, forget the failed version, then go back to what ran before.
+ * Never throws: whatever goes wrong on the way back ends up in the failure it returns.
+ */
+async function recover(f: Failed): Promise<DeployResult> {
+  const { run, log } = f.deps
+  const failed = (why: string): DeployResult => ({
+    status: 'failed',
+    service: f.service,
+    failure: `${f.failure}. ${why}`
+  })
+  log.warning(f.failure)
+  try {
+    if (f.recording) {
+      if (f.lastGood === undefined) deleteState(f.paths)
+      else writeLastGood(f.paths, f.lastGood)
+    }
+    await reportFailure(run, f.after ?? (await projectContainers(run, f.inputs.deployment)), log)
+  } catch (error) {
+    log.warning(`Could not show or clean up after the failure: ${errorMessage(error)}`)
+  }
+  if (!f.inputs.rollback) {
+    return failed('rollback is false, so the failed version was left as it is.')
+  }
+  if (f.lastGood !== undefined) {
+    try {
+      log.info('Rolling back to the last good deploy (its compose config, .env and images)...')
+      writeFileAtomic(f.envPath, f.lastGood.env)
+      const back = await rollBack(
+        run,
+        log,
+        f.inputs.deployment,
+        f.paths,
+        f.lastGood,
+        f.inputs.waitTimeoutSeconds
+      )
+      log.group('docker compose up (rollback)', `${back.stdout}${back.stderr}`)
+      if (back.exitCode !== 0) return failed(`Rolling back failed too: ${lastLine(back.stderr)}`)
+    } catch (error) {
+      return failed(`Rolling back failed too: ${errorMessage(error)}`)
+    }
+    return {
+      status: 'rolled-back',
+      service: f.service,
+      failure: `${f.failure}. Rolled back to the previous version, which is running again.`
+    }
+  }
+  if (f.before.length === 0) {
+    try {
+      await composeDown(run, f.target)
+      restoreFile(f.envPath, f.envBefore)
+    } catch (error) {
+      return failed(`Removing the failed first deploy failed too: ${errorMessage(error)}`)
+    }
+    return failed('This was the first deploy, so nothing was left running.')
+  }
+  return failed(
+    'There is no earlier deploy by launch-service to roll back to (the running containers were started another way), so the failed version was left as it is.'
+  )
 }
 
 function sameContainers(a: string[], b: string[]): boolean {

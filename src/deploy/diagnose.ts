@@ -1,5 +1,5 @@
 import type { Runner } from '../exec.js'
-import type { ProjectContainer } from './compose.js'
+import { runDocker, type ProjectContainer } from './compose.js'
 import type { Log } from './log.js'
 
 const LOG_LINES = '100'
@@ -38,7 +38,7 @@ export async function reportFailure(
   }
   const shown = failing.length > 0 ? failing : containers
   for (const c of shown) {
-    const logs = await run('docker', ['logs', '--tail', LOG_LINES, c.id])
+    const logs = await runDocker(run, ['logs', '--tail', LOG_LINES, c.id])
     const health = c.healthOutput?.trim()
       ? `\nlast healthcheck output:\n${c.healthOutput.trim()}`
       : ''

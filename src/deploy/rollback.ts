@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto'
+import { errorMessage } from '../errors.js'
 import type { CommandResult, Runner } from '../exec.js'
-import { composeUp, docker, type ComposeTarget, type ProjectContainer } from './compose.js'
+import {
+  composeUp,
+  docker,
+  runDocker,
+  type ComposeTarget,
+  type ProjectContainer
+} from './compose.js'
+import type { Log } from './log.js'
 import type { LastGood, SavedImage, StatePaths } from './state.js'
 
 /**
@@ -8,7 +16,10 @@ import type { LastGood, SavedImage, StatePaths } from './state.js'
  * compose file, healthcheck or env does not leak into the rollback) and its images, started
  * without building or pulling. A `--build` moves the image name (e.g. `web-prod-app`) to the new
  * build, so after every good deploy each service's image is also tagged
- * `launch-service-rollback/<deployment>:<service>`; rollback points the name back at it.
+ * `launch-service-rollback/<deployment>:<service>`; rollback points the name (and our tag) back
+ * at the saved image ID.
+ * A digest reference (`nginx:1.27@sha256:...`) needs no retag, and Docker refuses to tag one: it
+ * names exactly one image, which our tag keeps on the host, so compose finds it by its digest.
  */
 export function imageTag(deployment: string, service: string): string {
   const tag = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(service)
@@ -17,7 +28,7 @@ export function imageTag(deployment: string, service: string): string {
   return `launch-service-rollback/${deployment}:${tag}`
 }
 
-/** Tags the running images of a good deploy and drops tags of services that are gone. */
+/** Tags the running images of a good deploy, before it is recorded. */
 export async function keepImages(
   run: Runner,
   deployment: string,
@@ -30,23 +41,54 @@ export async function keepImages(
     await docker(run, ['tag', c.imageId, tag])
     saved.set(c.service, { service: c.service, imageId: c.imageId, imageRef: c.imageRef, tag })
   }
-  const keep = new Set([...saved.values()].map(s => s.tag))
-  for (const tag of await imageTags(run, deployment)) {
-    if (!keep.has(tag)) await run('docker', ['image', 'rm', tag])
-  }
   return [...saved.values()]
 }
 
-/** Brings the last good deploy back up from the state folder; returns compose's result. */
+/**
+ * Drops the tags of services the recorded deploy no longer has. Only after the record is
+ * written: until then a rollback may still need those images.
+ */
+export async function dropStaleImageTags(
+  run: Runner,
+  deployment: string,
+  kept: SavedImage[]
+): Promise<void> {
+  const keep = new Set(kept.map(s => s.tag))
+  for (const tag of await imageTags(run, deployment)) {
+    if (!keep.has(tag)) await runDocker(run, ['image', 'rm', tag])
+  }
+}
+
+/** Whether rollback must point the image's name back at the saved image (not for IDs and digests). */
+export function needsRetag(imageRef: string): boolean {
+  return !imageRef.startsWith('sha256:') && !imageRef.includes('@')
+}
+
+/**
+ * Brings the last good deploy back up from the state folder; returns compose's result. A retag
+ * that fails is a warning, not the end of the rollback: compose up still runs and says whether
+ * the image it needs is there.
+ */
 export async function rollBack(
   run: Runner,
+  log: Log,
   project: string,
   paths: StatePaths,
   lastGood: LastGood,
   waitTimeoutSeconds: number
 ): Promise<CommandResult> {
   for (const image of lastGood.images) {
-    if (!image.imageRef.startsWith('sha256:')) await docker(run, ['tag', image.tag, image.imageRef])
+    // Our own tag too: a deploy that failed while recording may have moved it already.
+    const names = needsRetag(image.imageRef) ? [image.tag, image.imageRef] : [image.tag]
+    for (const name of names) {
+      try {
+        await docker(run, ['tag', image.imageId, name])
+      } catch (error) {
+        log.warning(
+          `Could not point ${name} back at the saved image of ${image.service} (${errorMessage(error)}); bringing the previous version up anyway.`
+        )
+      }
+    }
   }
   const target: ComposeTarget = { project, files: [paths.config], cwd: paths.dir }
   return composeUp(run, target, { waitTimeoutSeconds, build: false })
@@ -64,5 +106,5 @@ export async function imageTags(run: Runner, deployment: string): Promise<string
 }
 
 export async function removeImageTags(run: Runner, deployment: string): Promise<void> {
-  for (const tag of await imageTags(run, deployment)) await run('docker', ['image', 'rm', tag])
+  for (const tag of await imageTags(run, deployment)) await runDocker(run, ['image', 'rm', tag])
 }

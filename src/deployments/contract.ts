@@ -96,7 +96,7 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
   return deployments.sort((a, b) => a.name.localeCompare(b.name))
 }
 
-const nameRule = 'must match ^[a-z0-9][a-z0-9-]{0,62}$'
+const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')"
 const contractFix =
   'Fix the `deployments` output in infrastructure/outputs.tf (shape: see DESIGN.md / README "The deployments contract").'
 

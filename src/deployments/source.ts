@@ -48,7 +48,11 @@ export async function loadDeployments(
     )
   }
   return parseDeployments(
-    parseJson(result.stdout, 'terraform-dir', 'terraform output -json'),
+    parseJson(
+      result.stdout,
+      'terraform-dir',
+      'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'
+    ),
     'terraform-dir'
   )
 }

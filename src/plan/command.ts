@@ -7,6 +7,7 @@ import { planSummary } from '../summary/plan-summary.js'
 import type { EventContext } from './event.js'
 import { createGit } from './git.js'
 import { MAX_MATRIX_JOBS } from './matrix.js'
+import { githubLastSuccessfulRun } from './last-success.js'
 import { computePlan } from './plan.js'
 
 /** `command: plan` — the @actions edges around computePlan. */
@@ -14,10 +15,19 @@ export async function planCommand(): Promise<void> {
   const inputs = getPlanInputs(core.getInput)
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const context = await readEventContext()
+  if (inputs.githubToken !== '') core.setSecret(inputs.githubToken)
   const plan = await computePlan(inputs, context, {
     git: createGit(runCommand, workspace),
     run: runCommand,
-    workspace
+    workspace,
+    lastSuccessfulRun:
+      inputs.compareWith === 'last-successful-run'
+        ? githubLastSuccessfulRun({
+            token: inputs.githubToken,
+            repository: process.env.GITHUB_REPOSITORY ?? '',
+            workflowRef: process.env.GITHUB_WORKFLOW_REF ?? ''
+          })
+        : undefined
   })
 
   for (const warning of plan.warnings) core.warning(warning)

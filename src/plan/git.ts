@@ -12,8 +12,8 @@ export interface Git {
   /** Resolves a revision to a full SHA, or undefined. */
   resolve(revision: string): Promise<string | undefined>
   isShallow(): Promise<boolean>
-  /** Fetches exactly these commits (by SHA or ref) from origin; false when the remote refused. */
-  fetch(refspecs: string[], depthArgs: string[]): Promise<boolean>
+  /** Fetches exactly these commits (by SHA or ref) from origin; git's error when it failed. */
+  fetch(refspecs: string[], depthArgs: string[]): Promise<{ ok: boolean; error?: string }>
   mergeBase(a: string, b: string): Promise<string | undefined>
   /** Paths that differ between two trees (renames as delete + add), NUL-safe. */
   changedFiles(base: string, head: string): Promise<string[]>
@@ -67,7 +67,11 @@ export function createGit(run: Runner, repo: string): Git {
         'origin',
         ...refspecs
       ])
-      return result.exitCode === 0
+      if (result.exitCode === 0) return { ok: true }
+      // Credentials in a remote URL (https://user:token@host) never reach a warning.
+      const error =
+        result.stderr.trim().replace(/\/\/[^/@\s]+@/g, '//***@') || `exit ${result.exitCode}`
+      return { ok: false, error }
     },
     async mergeBase(a, b) {
       const result = await git(['merge-base', a, b])

@@ -1,10 +1,11 @@
-import { InputError } from '../errors.js'
+import { InputError, errorMessage } from '../errors.js'
 import type { Runner } from '../exec.js'
 import type { PlanInputs } from '../inputs.js'
 import type { Deployment } from '../deployments/contract.js'
 import { loadDeployments } from '../deployments/source.js'
 import { type EventContext, eventRange } from './event.js'
 import type { Git } from './git.js'
+import type { LastSuccessfulRun } from './last-success.js'
 import { type Plan, type ServiceChange, buildPlan } from './matrix.js'
 import { type ResolvedRange, resolveRange } from './range.js'
 import { changedServices, servicesInTree } from './services.js'
@@ -19,6 +20,8 @@ export interface PlanDeps {
   git: Git
   run: Runner
   workspace: string
+  /** For compare-with: last-successful-run (GitHub's API in the action, a double in tests). */
+  lastSuccessfulRun?: LastSuccessfulRun
 }
 
 /** The whole `plan` command as one function of its inputs: event + git + deployments → matrix. */
@@ -39,11 +42,34 @@ export async function computePlan(
     }
   }
 
-  const request = eventRange(context, {
+  let request = eventRange(context, {
     base: inputs.base,
     head: inputs.head,
     services: inputs.services
   })
+  if (
+    inputs.compareWith === 'last-successful-run' &&
+    context.eventName === 'push' &&
+    request.kind === 'trees' &&
+    inputs.base === undefined &&
+    deps.lastSuccessfulRun
+  ) {
+    const branch = context.ref.replace(/^refs\/heads\//, '')
+    try {
+      const sha = await deps.lastSuccessfulRun(branch)
+      if (sha !== undefined && sha !== request.head) {
+        request = {
+          ...request,
+          base: sha,
+          why: `push: last successful run (${sha.slice(0, 12)}) → after`
+        }
+      }
+    } catch (error) {
+      warnings.push(
+        `Could not ask GitHub for the last successful run (${errorMessage(error)}); comparing with the push's previous commit instead. Grant the job permissions: actions: read.`
+      )
+    }
+  }
   const range = await resolveRange(request, deps.git, {
     baseFromInput: inputs.base !== undefined,
     headFromInput: inputs.head !== undefined

@@ -25,9 +25,20 @@ const DEEPEN_STEPS = [50, 500]
  */
 export async function resolveRange(
   request: RangeRequest,
-  git: Git,
+  rawGit: Git,
   sources: RangeSources
 ): Promise<ResolvedRange> {
+  // Remember why the last fetch failed, so a fallback to "everything" can say so.
+  let lastFetchError: string | undefined
+  const git: Git = {
+    ...rawGit,
+    fetch: async (refspecs, depthArgs) => {
+      const result = await rawGit.fetch(refspecs, depthArgs)
+      if (!result.ok) lastFetchError = result.error
+      return result
+    }
+  }
+  const because = () => (lastFetchError ? ` git fetch said: ${lastFetchError}` : '')
   if (request.kind === 'none') return request
 
   const head = await ensureCommit(git, request.head)
@@ -53,7 +64,7 @@ export async function resolveRange(
         kind: 'all',
         head,
         why: request.why,
-        warning: `The previous commit ${request.base} cannot be fetched (force-pushed away or garbage-collected), so every service counts as changed.`
+        warning: `The previous commit ${request.base} cannot be fetched (force-pushed away and garbage-collected, or the checkout has no credentials to fetch with: keep persist-credentials on), so every service counts as changed.${because()}`
       }
     }
     case 'merge-base': {
@@ -63,7 +74,7 @@ export async function resolveRange(
         kind: 'all',
         head,
         why: request.why,
-        warning: `No common ancestor with '${request.baseRef}' was found, so every service counts as changed.`
+        warning: `No common ancestor with '${request.baseRef}' was found, so every service counts as changed.${because()}`
       }
     }
   }
@@ -86,9 +97,9 @@ async function ensureCommit(git: Git, revision: string): Promise<string | undefi
   }
   // A branch or tag name that is only on the remote.
   const tracking = `refs/remotes/origin/${revision}`
-  if (await git.fetch([`+refs/heads/${revision}:${tracking}`], ['--depth=1']))
+  if ((await git.fetch([`+refs/heads/${revision}:${tracking}`], ['--depth=1'])).ok)
     return git.resolve(tracking)
-  if (await git.fetch([`+refs/tags/${revision}:refs/tags/${revision}`], ['--depth=1']))
+  if ((await git.fetch([`+refs/tags/${revision}:refs/tags/${revision}`], ['--depth=1'])).ok)
     return git.resolve(`refs/tags/${revision}`)
   return undefined
 }

@@ -77,7 +77,9 @@ resource "aws_instance" "host" {
   metadata_options {
     http_endpoint = "enabled"
     http_tokens   = "required" # IMDSv2 only
-    # 1 hop: containers on the host (one more hop) cannot read the metadata, user data included.
+    # 1 hop: containers on Docker's bridge networks cannot reach the metadata service. This does not
+    # protect the user data (and the PAT in it) from workflow jobs: `docker run --network host`
+    # has no extra hop, and the runner user is in the docker group (root-equivalent). README.md.
     http_put_response_hop_limit = 1
   }
 

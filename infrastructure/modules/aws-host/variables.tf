@@ -81,13 +81,18 @@ variable "vpc_id" {
 }
 
 variable "subnet_id" {
-  description = "Subnet of the instance (it needs outbound internet access to reach GitHub). Null uses a default subnet of the default VPC."
+  description = "Subnet of the instance (it needs outbound internet access to reach GitHub). Null uses a default subnet of the default VPC; required when vpc_id is set."
   type        = string
   default     = null
 
   validation {
     condition     = var.subnet_id == null || can(regex("^subnet-[0-9a-f]{8,17}$", coalesce(var.subnet_id, "-")))
     error_message = "subnet_id must look like subnet-0123456789abcdef0."
+  }
+
+  validation {
+    condition     = var.vpc_id == null || var.subnet_id != null
+    error_message = "subnet_id is required when vpc_id is set: without it the instance lands in the default VPC, apart from its security group in vpc_id."
   }
 }
 

@@ -5,8 +5,8 @@ variable "name" {
   type        = string
 
   validation {
-    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.name))
-    error_message = "name must match ^[a-z0-9][a-z0-9-]{0,62}$ (lower-case letters, digits and dashes, at most 63 characters)."
+    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.name)) && !endswith(var.name, "-") && !strcontains(var.name, "--")
+    error_message = "name must match ^[a-z0-9][a-z0-9-]{0,62}$ with no '--' and no trailing '-' (lower-case letters, digits and dashes, at most 63 characters; the action refuses the others too)."
   }
 }
 
@@ -15,8 +15,8 @@ variable "service" {
   type        = string
 
   validation {
-    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.service))
-    error_message = "service must match ^[a-z0-9][a-z0-9-]{0,62}$."
+    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.service)) && !endswith(var.service, "-") && !strcontains(var.service, "--")
+    error_message = "service must match ^[a-z0-9][a-z0-9-]{0,62}$ with no '--' and no trailing '-' (lower-case letters, digits and dashes, at most 63 characters; the action refuses the others too)."
   }
 }
 
@@ -136,7 +136,7 @@ variable "aws" {
 }
 
 variable "proxmox" {
-  description = "Proxmox settings (target \"proxmox\"): node_name and template_file_id are required; see modules/proxmox-host for the meaning of each."
+  description = "Proxmox settings (target \"proxmox\"): node_name and template_file_id are required, and for kind \"lxc\" (the default) also a static ipv4_address and ssh_public_keys; see modules/proxmox-host for the meaning of each."
   type = object({
     kind                  = optional(string, "lxc")
     node_name             = string
@@ -160,6 +160,24 @@ variable "proxmox" {
   validation {
     condition     = var.target != "proxmox" || var.proxmox != null
     error_message = "target \"proxmox\" needs the proxmox settings (at least node_name and template_file_id)."
+  }
+
+  # The checks of modules/proxmox-host that depend on kind, repeated here so they fail early and
+  # are tested (tests/launch_service.tftest.hcl). proxmox is null for other targets: try() and
+  # can() turn the attribute access on null into true / false.
+  validation {
+    condition     = try(var.proxmox.kind != "lxc" || length(var.proxmox.ssh_public_keys) > 0, true)
+    error_message = "proxmox.kind = \"lxc\" needs at least one key in proxmox.ssh_public_keys: Terraform logs in as root with the matching private key to run the boot script (LXC has no cloud-init)."
+  }
+
+  validation {
+    condition     = try(var.proxmox.kind != "lxc" || var.proxmox.ipv4_address != "dhcp", true)
+    error_message = "proxmox.kind = \"lxc\" needs a static proxmox.ipv4_address such as 192.168.1.50/24 (and ipv4_gateway): Terraform bootstraps the container over SSH at that address."
+  }
+
+  validation {
+    condition     = var.proxmox == null || can(regex("^[A-Za-z0-9_.-]+:${var.proxmox.kind == "vm" ? "import" : "vztmpl"}/[^/\\s]+$", var.proxmox.template_file_id))
+    error_message = "proxmox.template_file_id must match proxmox.kind: an LXC template such as local:vztmpl/<file> for \"lxc\", a cloud image of content type import such as local:import/<file> for \"vm\"."
   }
 }
 

@@ -3,10 +3,9 @@ locals {
   tags        = distinct(concat(["launch-service", var.name], var.tags))
   description = "launch-service deployment ${var.name} (managed by Terraform)"
 
-  static_ipv4 = var.ipv4_address == "dhcp" ? null : split("/", var.ipv4_address)[0]
-  # With DHCP only a container reports its address (per interface); a VM would need the QEMU agent.
-  reported_ipv4 = one([for container in proxmox_virtual_environment_container.host : lookup(container.ipv4, "eth0", null)])
-  ipv4_address  = local.static_ipv4 != null ? local.static_ipv4 : local.reported_ipv4
+  # A container always has a static address (validated: Terraform connects to it over SSH); a VM on
+  # DHCP has none known to Terraform (that would need the QEMU guest agent).
+  ipv4_address = var.ipv4_address == "dhcp" ? null : split("/", var.ipv4_address)[0]
 
   guest_vm_id = one(concat(proxmox_virtual_environment_container.host[*].vm_id, proxmox_virtual_environment_vm.host[*].vm_id))
 
@@ -76,16 +75,26 @@ resource "proxmox_virtual_environment_container" "host" {
     size         = var.disk_size_gb
   }
 
+  # Wait until the container reports an IPv4 address, not just any address (without this block an
+  # IPv6 address may satisfy the wait first). The provider polls for 10 s only and then merely warns,
+  # which is why a container needs a static ipv4_address rather than DHCP (variables.tf).
+  wait_for_ip {
+    ipv4 = true
+  }
+
   started       = true
   start_on_boot = true
 }
 
 # LXC has no cloud-init: copy the boot script in over SSH and run it (it deletes itself, and with
-# it the PAT, once the runner is registered). Replaced when the container or the script changes.
+# it the PAT, once the runner is registered). Runs once per container: a changed script (a rotated
+# PAT, other labels, a new runner version) would do nothing on a registered host but copy the PAT in
+# again, so, as for EC2 and VMs, it reaches a host only when the container is replaced. A failed run
+# leaves this resource tainted, and the next apply runs it again.
 resource "terraform_data" "bootstrap" {
   count = local.is_lxc ? 1 : 0
 
-  triggers_replace = [proxmox_virtual_environment_container.host[0].id, nonsensitive(sha256(var.boot_script))]
+  triggers_replace = [proxmox_virtual_environment_container.host[0].id]
 
   connection {
     type        = "ssh"
@@ -180,6 +189,9 @@ resource "proxmox_virtual_environment_vm" "host" {
 
   started = true
   on_boot = true
+  # Without the guest agent a shutdown relies on ACPI and may hang until the timeout; the guest
+  # keeps no state worth a clean shutdown (the runner is re-registered by a new guest).
+  stop_on_destroy = true
 }
 
 # --- firewall, mirroring the AWS security group ---------------------------------------------

@@ -4,7 +4,7 @@ output "vm_id" {
 }
 
 output "ipv4_address" {
-  description = "IPv4 address of the guest: the static address, or (lxc with dhcp) the one the container reports; null for a VM on dhcp."
+  description = "IPv4 address of the guest (its static address); null for a VM on dhcp."
   value       = local.ipv4_address
 }
 

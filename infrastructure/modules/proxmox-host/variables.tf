@@ -3,8 +3,8 @@ variable "name" {
   type        = string
 
   validation {
-    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.name))
-    error_message = "name must match ^[a-z0-9][a-z0-9-]{0,62}$."
+    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.name)) && !endswith(var.name, "-") && !strcontains(var.name, "--")
+    error_message = "name must match ^[a-z0-9][a-z0-9-]{0,62}$ with no '--' and no trailing '-' (lower-case letters, digits and dashes, at most 63 characters; the action refuses the others too)."
   }
 }
 
@@ -51,8 +51,8 @@ variable "template_file_id" {
   type        = string
 
   validation {
-    condition     = can(regex("^[A-Za-z0-9_.-]+:(vztmpl|import|iso)/[^/\\s]+$", var.template_file_id))
-    error_message = "template_file_id must be a Proxmox volume ID such as local:vztmpl/<file> (lxc) or local:import/<file> (vm)."
+    condition     = can(regex("^[A-Za-z0-9_.-]+:${var.kind == "vm" ? "import" : "vztmpl"}/[^/\\s]+$", var.template_file_id))
+    error_message = "template_file_id must match kind: an LXC template volume such as local:vztmpl/<file> for kind = \"lxc\", a cloud image of content type import such as local:import/<file> for kind = \"vm\"."
   }
 }
 
@@ -140,13 +140,18 @@ variable "vlan_id" {
 }
 
 variable "ipv4_address" {
-  description = "IPv4 address in CIDR notation (e.g. \"192.168.1.50/24\"), or \"dhcp\". A static address is the reliable choice: Terraform connects to it over SSH (lxc)."
+  description = "IPv4 address in CIDR notation (e.g. \"192.168.1.50/24\"), or \"dhcp\" (vm only: Terraform connects to a container over SSH, so it needs an address known in advance)."
   type        = string
   default     = "dhcp"
 
   validation {
     condition     = var.ipv4_address == "dhcp" || (can(cidrhost(var.ipv4_address, 0)) && !strcontains(var.ipv4_address, ":"))
     error_message = "ipv4_address must be \"dhcp\" or an IPv4 address with prefix length, such as 192.168.1.50/24."
+  }
+
+  validation {
+    condition     = var.kind != "lxc" || var.ipv4_address != "dhcp"
+    error_message = "kind = \"lxc\" needs a static ipv4_address such as 192.168.1.50/24 (and ipv4_gateway): Terraform bootstraps the container over SSH at that address; the provider does not reliably report a DHCP address."
   }
 }
 
@@ -169,6 +174,11 @@ variable "ssh_public_keys" {
   validation {
     condition     = alltrue([for key in var.ssh_public_keys : can(regex("^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp[0-9]+) [A-Za-z0-9+/=]+( .*)?$", key))])
     error_message = "ssh_public_keys must be OpenSSH public keys (ssh-ed25519 AAAA... comment)."
+  }
+
+  validation {
+    condition     = var.kind != "lxc" || length(var.ssh_public_keys) > 0
+    error_message = "kind = \"lxc\" needs at least one key in ssh_public_keys: Terraform logs in as root with the matching private key to run the boot script (LXC has no cloud-init)."
   }
 }
 

@@ -4,7 +4,7 @@ terraform {
   required_providers {
     proxmox = {
       source  = "bpg/proxmox"
-      version = ">= 0.80, < 1.0"
+      version = ">= 0.88, < 1.0" # 0.88: the container's wait_for_ip block
     }
   }
 }

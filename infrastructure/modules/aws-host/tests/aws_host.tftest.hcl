@@ -39,7 +39,7 @@ run "private_host_opens_nothing_inbound" {
   }
   assert {
     condition     = aws_instance.host.metadata_options[0].http_tokens == "required" && aws_instance.host.metadata_options[0].http_put_response_hop_limit == 1
-    error_message = "IMDSv2 must be required, with a hop limit of 1 (containers cannot read user data)"
+    error_message = "IMDSv2 must be required, with a hop limit of 1 (bridge-networked containers cannot reach the metadata service)"
   }
   assert {
     condition     = aws_instance.host.root_block_device[0].encrypted && aws_instance.host.root_block_device[0].volume_type == "gp3"
@@ -127,4 +127,14 @@ run "rejects_an_ipv6_or_malformed_ssh_cidr" {
     ssh_allowed_cidrs = ["0.0.0.0"]
   }
   expect_failures = [var.ssh_allowed_cidrs]
+}
+
+run "rejects_a_vpc_without_a_subnet" {
+  command = plan
+  variables {
+    name      = "test-service-aws"
+    user_data = "#!/bin/sh"
+    vpc_id    = "vpc-0123456789abcdef0"
+  }
+  expect_failures = [var.subnet_id]
 }

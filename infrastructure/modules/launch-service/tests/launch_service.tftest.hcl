@@ -11,6 +11,11 @@ mock_provider "aws" {
 variables {
   github_url = "https://github.com/example/launch-service"
   github_pat = "github_pat_TESTONLY0123456789abcdef"
+
+  # The homelab deployment, for the proxmox runs; the other runs set their own.
+  name    = "test-service-homelab"
+  service = "test-service"
+  target  = "proxmox"
 }
 
 run "aws_private" {
@@ -77,14 +82,14 @@ run "local_creates_nothing" {
 
 run "proxmox_public_without_address_has_no_dns_record" {
   variables {
-    name     = "test-service-homelab"
-    service  = "test-service"
-    target   = "proxmox"
     public   = true
     hostname = "test.example.com"
     proxmox = {
       node_name        = "pve"
       template_file_id = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
+      ipv4_address     = "192.168.1.50/24"
+      ipv4_gateway     = "192.168.1.1"
+      ssh_public_keys  = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY test"]
     }
     ssh_allowed_cidrs = ["192.168.1.0/24"]
   }
@@ -100,13 +105,73 @@ run "proxmox_public_without_address_has_no_dns_record" {
 }
 
 run "rejects_proxmox_without_settings" {
+  command         = plan
+  expect_failures = [var.proxmox]
+}
+
+run "rejects_an_lxc_without_ssh_keys" {
   command = plan
   variables {
-    name    = "test-service-homelab"
-    service = "test-service"
-    target  = "proxmox"
+    proxmox = {
+      node_name        = "pve"
+      template_file_id = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
+      ipv4_address     = "192.168.1.50/24"
+    }
   }
   expect_failures = [var.proxmox]
+}
+
+run "rejects_an_lxc_on_dhcp" {
+  command = plan
+  variables {
+    proxmox = {
+      node_name        = "pve"
+      template_file_id = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
+      ssh_public_keys  = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY test"]
+    }
+  }
+  expect_failures = [var.proxmox]
+}
+
+run "rejects_an_lxc_from_a_cloud_image" {
+  command = plan
+  variables {
+    proxmox = {
+      node_name        = "pve"
+      template_file_id = "local:import/noble-server-cloudimg-amd64.qcow2"
+      ipv4_address     = "192.168.1.50/24"
+      ssh_public_keys  = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY test"]
+    }
+  }
+  expect_failures = [var.proxmox]
+}
+
+run "rejects_a_vm_from_an_lxc_template" {
+  command = plan
+  variables {
+    proxmox = {
+      kind             = "vm"
+      node_name        = "pve"
+      template_file_id = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
+    }
+  }
+  expect_failures = [var.proxmox]
+}
+
+run "accepts_a_vm_on_dhcp_without_ssh_keys" {
+  command = plan
+  variables {
+    proxmox = {
+      kind             = "vm"
+      node_name        = "pve"
+      template_file_id = "local:import/noble-server-cloudimg-amd64.qcow2"
+    }
+  }
+
+  assert {
+    condition     = length(module.proxmox_host) == 1
+    error_message = "a VM needs neither a static address nor SSH keys (cloud-init runs the boot script)"
+  }
 }
 
 run "rejects_a_host_without_a_pat" {

@@ -117,6 +117,24 @@ run "rejects_a_bad_service_name" {
   expect_failures = [var.service]
 }
 
+# '--' would let service "foo" select the secrets FOO__BAR__* of service "foo--bar"; a trailing '-'
+# is no DNS label and no image tag. The action refuses both as well.
+run "rejects_a_double_dash_in_a_service_name" {
+  command = plan
+  variables {
+    service = "foo--bar"
+  }
+  expect_failures = [var.service]
+}
+
+run "rejects_a_trailing_dash_in_a_deployment_name" {
+  command = plan
+  variables {
+    name = "web-"
+  }
+  expect_failures = [var.name]
+}
+
 run "rejects_a_label_with_a_comma" {
   command = plan
   variables {
