@@ -127,12 +127,13 @@ async function checkDocker(run) {
     }
 }
 function composeArgs(target, ...args) {
-    const files = target.files.flatMap(file => ['--file', file]);
+    const files = target.config === undefined ? target.files.flatMap(file => ['--file', file]) : ['--file', '-'];
     const envFile = target.envFile === undefined ? [] : ['--env-file', target.envFile];
     return ['compose', '--project-name', target.project, ...files, ...envFile, ...args];
 }
 function compose(run, target, ...args) {
-    return runDocker(run, composeArgs(target, ...args), { cwd: target.cwd });
+    const input = target.config === undefined ? undefined : Buffer.from(target.config);
+    return runDocker(run, composeArgs(target, ...args), { cwd: target.cwd, input });
 }
 /**
  * The fully resolved project (`docker compose config --format json`): env files and interpolation
@@ -148,7 +149,7 @@ async function resolveConfig(run, target, path) {
 }
 function composeUp(run, target, options) {
     const build = options.build ? ['--build'] : ['--no-build', '--pull', 'never'];
-    return compose(run, target, 'up', '--detach', ...build, '--wait', '--wait-timeout', String(options.waitTimeoutSeconds), '--remove-orphans');
+    return compose(run, target, 'up', '--detach', ...build, ...(options.forceRecreate ? ['--force-recreate'] : []), '--wait', '--wait-timeout', String(options.waitTimeoutSeconds), '--remove-orphans');
 }
 function composeDown(run, target) {
     return compose(run, target, 'down', '--remove-orphans');
@@ -377,20 +378,24 @@ function readIfExists(path) {
  */
 function writeFileAtomic(path, content) {
     const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
-    try {
-        (0,external_node_fs_.writeSync)(fd, content);
-        (0,external_node_fs_.fsyncSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
+    writeNewFile(temp, content);
     try {
         (0,external_node_fs_.renameSync)(temp, path);
     }
     catch (error) {
         (0,external_node_fs_.rmSync)(temp, { force: true });
         throw error;
+    }
+}
+/** Creates a file that must not exist yet, mode 0600 from the start, and flushes it to disk. */
+function writeNewFile(path, content) {
+    const fd = (0,external_node_fs_.openSync)(path, 'wx', 0o600);
+    try {
+        (0,external_node_fs_.writeSync)(fd, content);
+        (0,external_node_fs_.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 /** Puts a file back as it was: the given content, or no file at all. */
@@ -623,25 +628,38 @@ function needsRetag(imageRef) {
     return !imageRef.startsWith('sha256:') && !imageRef.includes('@');
 }
 /**
- * Brings the last good deploy back up from the state folder; returns compose's result. A retag
- * that fails is a warning, not the end of the rollback: compose up still runs and says whether
- * the image it needs is there.
+ * Points our tags back at the saved images. A failed deploy may have moved them already (keepImages
+ * runs before the record is written), and a tag that names an image the record does not would let
+ * the saved one be pruned. Failures are warnings: the caller goes on either way.
  */
-async function rollBack(run, log, project, paths, lastGood, waitTimeoutSeconds) {
+async function restoreImageTags(run, log, images) {
+    for (const image of images) {
+        await pointBack(run, log, image, image.tag, 'a later rollback may not find it');
+    }
+}
+/**
+ * Brings the last good deploy back up: its resolved compose config, from memory on stdin, with
+ * the .env it ran with (envFile of target, which the caller has restored: compose needs it for
+ * secrets and configs taken from a variable, which the resolved config still names), and its
+ * images; returns compose's result. A retag that fails is a warning, not the end of the
+ * rollback: compose up still runs and says whether the image it needs is there.
+ */
+async function rollBack(run, log, target, lastGood, waitTimeoutSeconds) {
     for (const image of lastGood.images) {
-        // Our own tag too: a deploy that failed while recording may have moved it already.
-        const names = needsRetag(image.imageRef) ? [image.tag, image.imageRef] : [image.tag];
-        for (const name of names) {
-            try {
-                await docker(run, ['tag', image.imageId, name]);
-            }
-            catch (error) {
-                log.warning(`Could not point ${name} back at the saved image of ${image.service} (${(0,errors/* errorMessage */.gJ)(error)}); bringing the previous version up anyway.`);
-            }
+        if (needsRetag(image.imageRef)) {
+            await pointBack(run, log, image, image.imageRef, 'bringing the previous version up anyway');
         }
     }
-    const target = { project, files: [paths.config], cwd: paths.dir };
-    return composeUp(run, target, { waitTimeoutSeconds, build: false });
+    const previous = { ...target, files: [], config: lastGood.config };
+    return composeUp(run, previous, { waitTimeoutSeconds, build: false });
+}
+async function pointBack(run, log, image, name, otherwise) {
+    try {
+        await docker(run, ['tag', image.imageId, name]);
+    }
+    catch (error) {
+        log.warning(`Could not point ${name} back at the saved image of ${image.service} (${(0,errors/* errorMessage */.gJ)(error)}); ${otherwise}.`);
+    }
 }
 async function imageTags(run, deployment) {
     const out = await docker(run, [
@@ -663,15 +681,22 @@ async function removeImageTags(run, deployment) {
 
 
 
+
 /**
  * What the runner keeps between jobs, per deployment (all 0600 in 0700 folders, because the
  * resolved compose config and the .env copy hold secret values):
  *
  *   <root>/<deployment>.lock/   the lock (see lock.ts), beside the state so removing state never races it
- *   <root>/<deployment>/compose.json   `docker compose config --format json` of the last good deploy
- *   <root>/<deployment>/env            the .env of the last good deploy
- *   <root>/<deployment>/record.json    the images it ran (kept alive by launch-service-rollback/<deployment>
- *                                      tags) and the names of the keys that came from secrets
+ *   <root>/<deployment>         a symlink to <deployment>.state-XXXXXX/, the current version, which holds:
+ *     compose.json   `docker compose config --format json` of the last good deploy
+ *     env            the .env of the last good deploy
+ *     record.json    the images it ran (kept alive by launch-service-rollback/<deployment> tags) and
+ *                    the names of the keys that came from secrets
+ *
+ * The three files belong together, so they are replaced together: writeLastGood fills a new
+ * version folder and renames a symlink over <deployment>, one atomic step (a folder cannot be
+ * renamed over a non-empty one). Deployment names have no '.', so <deployment>.state-* never
+ * belongs to another deployment.
  *
  * root is $LAUNCH_SERVICE_STATE_DIR, or ~/.launch-service of the runner's user: it outlives the
  * job's workspace, which a checkout may clean.
@@ -692,6 +717,7 @@ function lockTimeoutMs(env = process.env) {
 function statePaths(root, deployment) {
     const dir = (0,external_node_path_.join)(root, deployment);
     return {
+        root,
         dir,
         config: (0,external_node_path_.join)(dir, 'compose.json'),
         env: (0,external_node_path_.join)(dir, 'env'),
@@ -699,24 +725,132 @@ function statePaths(root, deployment) {
         lock: (0,external_node_path_.join)(root, `${deployment}.lock`)
     };
 }
+/**
+ * The last good deploy, or undefined when there is none. A record that cannot be read is an
+ * error, not "no last good deploy": that would silently drop the rollback target and treat the
+ * running containers as started another way.
+ */
 function readLastGood(paths) {
-    const config = readIfExists(paths.config);
-    const record = readIfExists(paths.record);
+    const dir = currentFolder(paths);
+    if (dir === undefined)
+        return undefined;
+    const config = readIfExists((0,external_node_path_.join)(dir, CONFIG));
+    const record = readIfExists((0,external_node_path_.join)(dir, RECORD));
     if (config === undefined || record === undefined)
         return undefined;
-    const { images, keys } = JSON.parse(record);
-    return { config, env: readIfExists(paths.env) ?? '', images, keys };
+    let parsed;
+    try {
+        parsed = JSON.parse(record);
+    }
+    catch (error) {
+        throw damaged(paths, `is not valid JSON (${(0,errors/* errorMessage */.gJ)(error)})`);
+    }
+    if (!isRecord(parsed))
+        throw damaged(paths, 'does not hold a list of images and keys');
+    return {
+        config,
+        env: readIfExists((0,external_node_path_.join)(dir, ENV)) ?? '',
+        images: parsed.images,
+        keys: parsed.keys
+    };
 }
+/**
+ * Replaces the saved state as a whole: the three files go into a new version folder (0700, files
+ * 0600), then a symlink to it is renamed over <deployment>. A failure before that rename leaves
+ * the previous state exactly as it was; old version folders are removed after it.
+ */
 function writeLastGood(paths, lastGood) {
-    (0,external_node_fs_.mkdirSync)(paths.dir, { recursive: true, mode: 0o700 });
-    writeFileAtomic(paths.env, lastGood.env);
-    writeFileAtomic(paths.config, lastGood.config);
-    // record.json last: readLastGood needs it, so a crash midway leaves the previous record usable or none.
     const record = { images: lastGood.images, keys: lastGood.keys };
-    writeFileAtomic(paths.record, `${JSON.stringify(record, null, 2)}\n`);
+    if (!isRecord(record)) {
+        throw new errors/* ActionError */.lZ('Cannot save the deploy: docker inspect gave an image without an ID or name.');
+    }
+    (0,external_node_fs_.mkdirSync)(paths.root, { recursive: true, mode: 0o700 });
+    const next = (0,external_node_fs_.mkdtempSync)(`${paths.dir}${VERSION}`); // mode 0700
+    const link = `${next}.link`;
+    let aside;
+    try {
+        writeNewFile((0,external_node_path_.join)(next, CONFIG), lastGood.config);
+        writeNewFile((0,external_node_path_.join)(next, ENV), lastGood.env);
+        writeNewFile((0,external_node_path_.join)(next, RECORD), `${JSON.stringify(record, null, 2)}\n`);
+        (0,external_node_fs_.symlinkSync)((0,external_node_path_.basename)(next), link);
+        if (lstatOrUndefined(paths.dir)?.isDirectory()) {
+            // State written by an older version is a plain folder: move it aside first (not atomic,
+            // once per deployment).
+            aside = `${next}.previous`;
+            (0,external_node_fs_.renameSync)(paths.dir, aside);
+        }
+        (0,external_node_fs_.renameSync)(link, paths.dir);
+    }
+    catch (error) {
+        if (aside !== undefined)
+            (0,external_node_fs_.renameSync)(aside, paths.dir);
+        (0,external_node_fs_.rmSync)(link, { force: true });
+        (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+        throw error;
+    }
+    fsyncPath(paths.root);
+    removeVersions(paths, (0,external_node_path_.basename)(next));
 }
+/** Deletes the saved state: the symlink first (from then on there is none), then the folders. */
 function deleteState(paths) {
     (0,external_node_fs_.rmSync)(paths.dir, { recursive: true, force: true });
+    removeVersions(paths);
+}
+const CONFIG = 'compose.json';
+const ENV = 'env';
+const RECORD = 'record.json';
+const VERSION = '.state-';
+/** The folder the state is read from: the symlink's target, or a plain folder of an older version. */
+function currentFolder(paths) {
+    try {
+        return (0,external_node_fs_.realpathSync)(paths.dir);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+function isRecord(value) {
+    const { images, keys } = (value ?? {});
+    return (Array.isArray(images) &&
+        images.every((i) => typeof i === 'object' &&
+            i !== null &&
+            ['service', 'imageId', 'imageRef', 'tag'].every(field => typeof i[field] === 'string')) &&
+        Array.isArray(keys) &&
+        keys.every(key => typeof key === 'string'));
+}
+function damaged(paths, problem) {
+    return new errors/* ActionError */.lZ(`The saved state of this deployment is damaged: ${paths.record} ${problem}. Delete ${paths.dir} on the runner and re-run. The running containers are not touched; the next deploy counts as a first deploy, so until one succeeds there is nothing to roll back to.`);
+}
+/** Flushes a folder, so the rename in it is on disk. */
+function fsyncPath(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        (0,external_node_fs_.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/** Removes the deployment's version folders (and leftovers of an interrupted write), but keep. */
+function removeVersions(paths, keep) {
+    const prefix = `${(0,external_node_path_.basename)(paths.dir)}${VERSION}`;
+    for (const name of (0,external_node_fs_.existsSync)(paths.root) ? (0,external_node_fs_.readdirSync)(paths.root) : []) {
+        if (name.startsWith(prefix) && name !== keep) {
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(paths.root, name), { recursive: true, force: true });
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/deploy.ts
@@ -794,24 +928,29 @@ async function deploy(inputs, deps) {
             restoreFile(envPath, envBefore);
             throw error;
         }
-        // 3. Switch. From here on every failure, reported or thrown, goes through recover().
+        // 3. Switch. Until the record is written, every failure, reported or thrown, goes through
+        // recover().
         const context = { inputs, deps, paths, lastGood, envPath, envBefore, target, before, service };
+        const { waitTimeoutSeconds } = inputs;
         let after;
         let recording = false;
         let failure;
+        let images;
         try {
-            log.info(`Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${inputs.waitTimeoutSeconds} s)`);
-            const up = await composeUp(run, target, {
-                waitTimeoutSeconds: inputs.waitTimeoutSeconds,
-                build: true
-            });
-            log.group('docker compose up', `${up.stdout}${up.stderr}`);
-            if (up.exitCode !== 0) {
-                failure = `docker compose up failed (exit code ${up.exitCode}): ${lastLine(up.stderr) || lastLine(up.stdout)}`;
+            log.info(`Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${waitTimeoutSeconds} s)`);
+            failure = await up(deps, target, { waitTimeoutSeconds, build: true });
+            if (failure === undefined &&
+                lastGood !== undefined &&
+                (config !== lastGood.config || envText !== lastGood.env) &&
+                sameContainers(before, await projectContainers(run, inputs.deployment))) {
+                // Compose compares services only: a secret or config whose content comes from a variable
+                // (`environment:`, `content: "${X}"`) can change while every container is kept.
+                log.info('The compose config or .env changed but compose kept every container: recreating them.');
+                failure = await up(deps, target, { waitTimeoutSeconds, build: false, forceRecreate: true });
             }
-            else if (inputs.healthUrl !== undefined) {
+            if (failure === undefined && inputs.healthUrl !== undefined) {
                 const health = await waitForHealthUrl(inputs.healthUrl, {
-                    timeoutMs: inputs.waitTimeoutSeconds * 1000,
+                    timeoutMs: waitTimeoutSeconds * 1000,
                     fetch: deps.fetch
                 });
                 if (health.ok)
@@ -822,17 +961,9 @@ async function deploy(inputs, deps) {
             after = await projectContainers(run, inputs.deployment);
             if (failure !== undefined)
                 return await recover({ ...context, after, failure, recording });
-            const unchanged = before.length > 0 &&
-                sameContainers(before.map(c => c.id), after.map(c => c.id));
-            const images = await keepImages(run, inputs.deployment, after);
+            images = await keepImages(run, inputs.deployment, after);
             recording = true;
             writeLastGood(paths, { config, env: envText, images, keys: secretKeys });
-            recording = false;
-            await dropStaleImageTags(run, inputs.deployment, images).catch((error) => log.warning(`Could not remove old image tags: ${(0,errors/* errorMessage */.gJ)(error)}`));
-            log.info(unchanged
-                ? 'Nothing changed: no container was recreated.'
-                : `Deployed: ${after.map(c => c.name).join(', ')}`);
-            return { status: unchanged ? 'unchanged' : 'deployed', service };
         }
         catch (error) {
             const thrown = (0,errors/* errorMessage */.gJ)(error);
@@ -841,10 +972,26 @@ async function deploy(inputs, deps) {
             failure ??= `The deploy failed after docker compose up had started: ${thrown}`;
             return await recover({ ...context, after, failure, recording });
         }
+        // Recorded: this version is the last good one now, so nothing from here on rolls it back.
+        await dropStaleImageTags(run, inputs.deployment, images).catch((error) => log.warning(`Could not remove old image tags: ${(0,errors/* errorMessage */.gJ)(error)}`));
+        const unchanged = before.length > 0 && sameContainers(before, after);
+        log.info(unchanged
+            ? 'Nothing changed: no container was recreated.'
+            : `Deployed: ${after.map(c => c.name).join(', ')}`);
+        return { status: unchanged ? 'unchanged' : 'deployed', service };
     }
     finally {
         release();
     }
+}
+/** Runs `compose up`, shows its output, and returns why it failed (undefined when it did not). */
+async function up(deps, target, options) {
+    const result = await composeUp(deps.run, target, options);
+    const command = `docker compose up${options.forceRecreate ? ' --force-recreate' : ''}`;
+    deps.log.group(command, `${result.stdout}${result.stderr}`);
+    if (result.exitCode === 0)
+        return undefined;
+    return `${command} failed (exit code ${result.exitCode}): ${lastLine(result.stderr) || lastLine(result.stdout)}`;
 }
 /**
  * A failed switch: show why, forget the failed version, then go back to what ran before.
@@ -858,18 +1005,21 @@ async function recover(f) {
         failure: `${f.failure}. ${why}`
     });
     log.warning(f.failure);
-    try {
-        if (f.recording) {
-            if (f.lastGood === undefined)
-                deleteState(f.paths);
-            else
-                writeLastGood(f.paths, f.lastGood);
-        }
-        await reportFailure(run, f.after ?? (await projectContainers(run, f.inputs.deployment)), log);
-    }
-    catch (error) {
-        log.warning(`Could not show or clean up after the failure: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
+    await bestEffort(log, 'put the saved state back', () => {
+        if (!f.recording)
+            return;
+        if (f.lastGood === undefined)
+            deleteState(f.paths);
+        else
+            writeLastGood(f.paths, f.lastGood);
+    });
+    // keepImages may have moved our tags to the failed version's images: whatever happens next,
+    // they must name the images of the record again, or those could be pruned. Without a record
+    // no tag is needed.
+    await bestEffort(log, 'point the rollback tags back at the saved images', () => f.lastGood === undefined
+        ? removeImageTags(run, f.inputs.deployment)
+        : restoreImageTags(run, log, f.lastGood.images));
+    await bestEffort(log, 'show the failing containers', async () => reportFailure(run, f.after ?? (await projectContainers(run, f.inputs.deployment)), log));
     if (!f.inputs.rollback) {
         return failed('rollback is false, so the failed version was left as it is.');
     }
@@ -877,7 +1027,7 @@ async function recover(f) {
         try {
             log.info('Rolling back to the last good deploy (its compose config, .env and images)...');
             writeFileAtomic(f.envPath, f.lastGood.env);
-            const back = await rollBack(run, log, f.inputs.deployment, f.paths, f.lastGood, f.inputs.waitTimeoutSeconds);
+            const back = await rollBack(run, log, f.target, f.lastGood, f.inputs.waitTimeoutSeconds);
             log.group('docker compose up (rollback)', `${back.stdout}${back.stderr}`);
             if (back.exitCode !== 0)
                 return failed(`Rolling back failed too: ${lastLine(back.stderr)}`);
@@ -892,20 +1042,33 @@ async function recover(f) {
         };
     }
     if (f.before.length === 0) {
+        const notRemoved = (why) => failed(`Removing the failed first deploy failed too: ${why}`);
         try {
-            await composeDown(run, f.target);
+            const down = await composeDown(run, f.target);
+            log.group('docker compose down', `${down.stdout}${down.stderr}`);
+            if (down.exitCode !== 0) {
+                return notRemoved(lastLine(down.stderr) || `exit code ${down.exitCode}`);
+            }
             restoreFile(f.envPath, f.envBefore);
         }
         catch (error) {
-            return failed(`Removing the failed first deploy failed too: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            return notRemoved((0,errors/* errorMessage */.gJ)(error));
         }
         return failed('This was the first deploy, so nothing was left running.');
     }
     return failed('There is no earlier deploy by launch-service to roll back to (the running containers were started another way), so the failed version was left as it is.');
 }
+async function bestEffort(log, what, step) {
+    try {
+        await step();
+    }
+    catch (error) {
+        log.warning(`Could not ${what}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
 function sameContainers(a, b) {
-    const x = [...a].sort();
-    const y = [...b].sort();
+    const x = a.map(c => c.id).sort();
+    const y = b.map(c => c.id).sort();
     return x.length === y.length && x.every((id, i) => id === y[i]);
 }
 

@@ -10,7 +10,11 @@ export interface RunOptions {
   cwd?: string
   env?: Record<string, string>
   input?: Buffer
-  /** Stream output to the log as it comes (compose build/up); otherwise captured silently. */
+  /**
+   * Also echo output to the log as it comes. Nothing sets it today: every command, compose
+   * build/up included, is captured silently and shown afterwards (deploy prints up's output in a
+   * log group once it has finished).
+   */
   stream?: boolean
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   checkDocker,
+  compose,
   composeArgs,
   findComposeFile,
   projectContainers
@@ -109,6 +110,16 @@ describe('composeArgs', () => {
       'web-aws',
       'down'
     ])
+  })
+
+  it('hands a compose config held in memory over on stdin, with the env file', async () => {
+    const run = scriptedRunner({})
+    const target = { project: 'web-aws', files: [], envFile: '/s/.env', cwd: '/s' }
+    await compose(run, { ...target, config: '{"services":{}}' }, 'up')
+    expect(run.calls).toEqual([
+      'docker compose --project-name web-aws --file - --env-file /s/.env up'
+    ])
+    expect(run.options[0]).toMatchObject({ cwd: '/s', input: Buffer.from('{"services":{}}') })
   })
 })
 

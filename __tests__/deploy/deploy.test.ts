@@ -1,22 +1,27 @@
 /** deploy() and remove() decisions that are hard to provoke with a real engine, on a scripted Runner. */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { deploy, type StepDeps } from '../../src/deploy/deploy.js'
 import { isDockerVariable } from '../../src/deploy/environment.js'
 import { redactingLog } from '../../src/deploy/log.js'
 import { createMasker } from '../../src/deploy/mask.js'
 import { remove } from '../../src/deploy/remove.js'
-import { statePaths, writeLastGood, type SavedImage } from '../../src/deploy/state.js'
+import { encodeEnvFile } from '../../src/deploy/env-file.js'
+import { readLastGood, statePaths, writeLastGood, type SavedImage } from '../../src/deploy/state.js'
 import type { DeployInputs } from '../../src/inputs.js'
 import { makeWorkspace, removeDir, scriptedRunner, type Answer } from './support.js'
 
-/** `docker inspect` of the new container, with the given health. */
-function inspected(health: 'healthy' | 'unhealthy'): string {
+/** `docker inspect` of the new container, with the given health (and image ID). */
+function inspected(
+  health: 'healthy' | 'unhealthy',
+  image: string | null = 'sha256:new',
+  id = 'c-new'
+): string {
   return JSON.stringify([
     {
-      Id: 'c-new',
+      Id: id,
       Name: '/web-aws-web-1',
-      Image: 'sha256:new',
+      Image: image,
       Config: { Image: 'web-aws-web', Labels: { 'com.docker.compose.service': 'web' } },
       State: {
         Status: 'running',
@@ -63,10 +68,16 @@ function deps(run: ReturnType<typeof scriptedRunner>, lines: string[] = []): Ste
   }
 }
 
+type Script = Record<string, Answer | (() => Answer)>
+
+/** The defaults with extra's answers: extra's keys first (the first key that matches wins). */
+function script(extra: Script, defaults: Script) {
+  return scriptedRunner({ ...extra, ...defaults, ...extra })
+}
+
 /** A deploy whose `up` fails, with containers running before and after. */
-function failingUp(extra: Record<string, Answer> = {}) {
-  return scriptedRunner({
-    ...extra,
+function failingUp(extra: Script = {}) {
+  return script(extra, {
     'up --detach --build': { exitCode: 1, stderr: 'container web-aws-web-1 is unhealthy\n' },
     'docker ps': { stdout: 'c-new\n' },
     'docker inspect': { stdout: inspected('unhealthy') },
@@ -74,18 +85,25 @@ function failingUp(extra: Record<string, Answer> = {}) {
   })
 }
 
-/** A deploy whose `up` succeeds with a healthy container; `first`: nothing ran before it. */
-function healthyUp(extra: Record<string, Answer> = {}, first = false) {
+/** docker ps finds no container the first time (before a first deploy), then c-new. */
+function firstDeploy(): Script {
   let listed = 0
-  return scriptedRunner({
-    ...extra,
-    'docker ps': () => ({ stdout: first && ++listed === 1 ? '' : 'c-new\n' }),
-    'docker inspect': { stdout: inspected('healthy') },
-    'config --format json': { stdout: '{"services":{}}' }
-  })
+  return { 'docker ps': () => ({ stdout: ++listed === 1 ? '' : 'c-new\n' }) }
 }
 
-const rollbackUp = 'up --detach --no-build'
+/** A deploy whose `up` succeeds with a healthy container; `first`: nothing ran before it. */
+function healthyUp(extra: Script = {}, first = false) {
+  return script(
+    { ...(first ? firstDeploy() : {}), ...extra },
+    {
+      'docker ps': { stdout: 'c-new\n' },
+      'docker inspect': { stdout: inspected('healthy') },
+      'config --format json': { stdout: '{"services":{}}' }
+    }
+  )
+}
+
+const rollbackUp = 'up --detach --no-build --pull never --wait'
 /** Whether the runner was asked to bring the last good deploy back up. */
 const startedRollback = (run: ReturnType<typeof scriptedRunner>): boolean =>
   run.calls.some(c => c.includes(rollbackUp))
@@ -207,19 +225,123 @@ test('an error after a healthy up (recording the images) rolls back; the record 
   expect(readFileSync(paths.record, 'utf8')).toBe(record)
 })
 
+/** docker inspect without an image ID: writeLastGood refuses the record. */
+const unrecordable = { 'docker inspect': { stdout: inspected('healthy', null) } }
+
 test('a first deploy whose record cannot be written is taken down, leaving no .env and no state', async () => {
   const paths = statePaths(ws.stateRoot, 'web-aws')
-  // A folder where the saved env file goes makes writeLastGood fail halfway (after mkdir).
-  mkdirSync(join(paths.env, 'in-the-way'), { recursive: true })
-  const run = healthyUp({}, true)
+  const run = healthyUp(unrecordable, true)
   const result = await deploy(inputs(), deps(run))
   expect(result.status).toBe('failed')
   expect(result.failure).toMatch(
-    /^The deploy failed after docker compose up had started: .*EISDIR.*\. This was the first deploy, so nothing was left running\.$/
+    /^The deploy failed after docker compose up had started: Cannot save the deploy: .*\. This was the first deploy, so nothing was left running\.$/
   )
   expect(run.calls.some(c => c.endsWith('down --remove-orphans'))).toBe(true)
   expect(existsSync(join(ws.serviceDir, '.env'))).toBe(false)
   expect(existsSync(paths.dir)).toBe(false)
+})
+
+test('a failed first deploy whose removal fails too says so, not that nothing was left running', async () => {
+  const run = failingUp({
+    ...firstDeploy(),
+    'down --remove-orphans': { exitCode: 1, stderr: 'Error response from daemon: device busy\n' }
+  })
+  const result = await deploy(inputs(), deps(run))
+  expect(result).toEqual({
+    status: 'failed',
+    service: 'web',
+    failure:
+      'docker compose up failed (exit code 1): container web-aws-web-1 is unhealthy. Removing the failed first deploy failed too: Error response from daemon: device busy'
+  })
+})
+
+test('a deploy that cannot be recorded points our tag back at the saved image, also with rollback false', async () => {
+  const saved = savedDeploy()
+  const run = healthyUp(unrecordable)
+  const result = await deploy(inputs({ rollback: false }), deps(run))
+  expect(result.status).toBe('failed')
+  // keepImages moved the tag to the new image; the record still names the old one.
+  const tags = run.calls.filter(c => c.startsWith('docker tag'))
+  expect(tags).toHaveLength(2)
+  expect(tags[1]).toBe(`docker tag sha256:old ${saved.tag}`)
+  expect(readLastGood(statePaths(ws.stateRoot, 'web-aws'))?.images).toEqual([saved])
+  expect(startedRollback(run)).toBe(false)
+})
+
+/** Answers docker inspect with container c-old for the first `kept` listings, then c-new. */
+function containersKept(kept: number): Script {
+  let listed = 0
+  return {
+    'docker inspect': () => ({
+      stdout: inspected('healthy', 'sha256:new', ++listed <= kept ? 'c-old' : 'c-new')
+    })
+  }
+}
+
+test('when compose keeps every container but the .env changed, they are recreated: deployed', async () => {
+  savedDeploy()
+  const run = healthyUp(containersKept(2))
+  const result = await deploy(inputs(), deps(run))
+  expect(result).toEqual({ status: 'deployed', service: 'web' })
+  expect(run.calls.filter(c => c.includes(' up '))).toEqual([
+    expect.stringContaining('up --detach --build --wait --wait-timeout 5 --remove-orphans'),
+    expect.stringContaining(
+      'up --detach --no-build --pull never --force-recreate --wait --wait-timeout 5 --remove-orphans'
+    )
+  ])
+})
+
+test('with the same containers, compose config and .env as the last good deploy: unchanged', async () => {
+  const env = encodeEnvFile(
+    new Map([
+      ['API_KEY', 'k3y-value'],
+      ['GREETING', 'hello from .env.example'],
+      ['PORT', '8080']
+    ]),
+    'web-aws'
+  )
+  writeLastGood(statePaths(ws.stateRoot, 'web-aws'), {
+    config: '{"services":{}}',
+    env,
+    images: [savedDeploy()],
+    keys: ['API_KEY']
+  })
+  const run = healthyUp(containersKept(3))
+  const result = await deploy(inputs(), deps(run))
+  expect(result).toEqual({ status: 'unchanged', service: 'web' })
+  expect(run.calls.filter(c => c.includes(' up '))).toHaveLength(1)
+})
+
+test('once the record is written nothing rolls back, even if something throws', async () => {
+  savedDeploy()
+  const run = healthyUp(containersKept(1))
+  const base = deps(run)
+  const log = {
+    ...base.log,
+    info: (m: string) => {
+      if (m.startsWith('Deployed')) throw new Error('the log is gone')
+    }
+  }
+  await expect(deploy(inputs(), { ...base, log })).rejects.toThrow('the log is gone')
+  expect(startedRollback(run)).toBe(false)
+  expect(readLastGood(statePaths(ws.stateRoot, 'web-aws'))?.images[0]?.imageId).toBe('sha256:new')
+})
+
+test('a damaged record stops deploy and remove with what to do, before anything changes', async () => {
+  const paths = statePaths(ws.stateRoot, 'web-aws')
+  savedDeploy()
+  writeFileSync(paths.record, '{"images": [')
+  const run = healthyUp()
+  const message = `The saved state of this deployment is damaged: ${paths.record} is not valid JSON`
+  await expect(deploy(inputs(), deps(run))).rejects.toThrow(message)
+  await expect(
+    remove(
+      { deployment: 'web-aws', path: 'services/web', envFile: '.env' },
+      { ...deps(run), scratchDir: ws.workspace }
+    )
+  ).rejects.toThrow(`Delete ${paths.dir} on the runner and re-run`)
+  expect(existsSync(join(ws.serviceDir, '.env'))).toBe(false)
+  expect(run.calls.some(c => c.includes(' up ') || c.includes(' down '))).toBe(false)
 })
 
 test('the service input, not the folder name, picks the <SERVICE>__ secrets', async () => {

@@ -17,6 +17,8 @@ export interface ComposeTarget {
   project: string
   /** Compose files; empty = act on the project by its labels only (down, for a vanished folder). */
   files: string[]
+  /** A compose file's content, given on stdin (`--file -`) instead of files (a rollback). */
+  config?: string
   /** Env file for interpolation (`--env-file`); undefined = compose's default. */
   envFile?: string
   /** Working directory; also where compose would look for a default .env. */
@@ -84,7 +86,8 @@ export async function checkDocker(run: Runner): Promise<void> {
 }
 
 export function composeArgs(target: ComposeTarget, ...args: string[]): string[] {
-  const files = target.files.flatMap(file => ['--file', file])
+  const files =
+    target.config === undefined ? target.files.flatMap(file => ['--file', file]) : ['--file', '-']
   const envFile = target.envFile === undefined ? [] : ['--env-file', target.envFile]
   return ['compose', '--project-name', target.project, ...files, ...envFile, ...args]
 }
@@ -94,7 +97,8 @@ export function compose(
   target: ComposeTarget,
   ...args: string[]
 ): Promise<CommandResult> {
-  return runDocker(run, composeArgs(target, ...args), { cwd: target.cwd })
+  const input = target.config === undefined ? undefined : Buffer.from(target.config)
+  return runDocker(run, composeArgs(target, ...args), { cwd: target.cwd, input })
 }
 
 /**
@@ -120,6 +124,8 @@ export interface UpOptions {
   waitTimeoutSeconds: number
   /** Build images (a deploy); false for a rollback, which must use the saved images as they are. */
   build: boolean
+  /** Recreate every container, also those compose thinks unchanged. */
+  forceRecreate?: boolean
 }
 
 export function composeUp(
@@ -134,6 +140,7 @@ export function composeUp(
     'up',
     '--detach',
     ...build,
+    ...(options.forceRecreate ? ['--force-recreate'] : []),
     '--wait',
     '--wait-timeout',
     String(options.waitTimeoutSeconds),

@@ -12,7 +12,8 @@ import {
   projectContainers,
   resolveConfig,
   type ComposeTarget,
-  type ProjectContainer
+  type ProjectContainer,
+  type UpOptions
 } from './compose.js'
 import { reportFailure } from './diagnose.js'
 import {
@@ -29,7 +30,13 @@ import { waitForHealthUrl } from './health.js'
 import { acquireLock, type ReleaseLock } from './lock.js'
 import type { Log } from './log.js'
 import type { Masker } from './mask.js'
-import { dropStaleImageTags, keepImages, rollBack } from './rollback.js'
+import {
+  dropStaleImageTags,
+  keepImages,
+  removeImageTags,
+  restoreImageTags,
+  rollBack
+} from './rollback.js'
 import {
   deleteState,
   lockTimeoutMs,
@@ -37,6 +44,7 @@ import {
   statePaths,
   writeLastGood,
   type LastGood,
+  type SavedImage,
   type StatePaths
 } from './state.js'
 
@@ -143,25 +151,35 @@ export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<De
       throw error
     }
 
-    // 3. Switch. From here on every failure, reported or thrown, goes through recover().
+    // 3. Switch. Until the record is written, every failure, reported or thrown, goes through
+    // recover().
     const context = { inputs, deps, paths, lastGood, envPath, envBefore, target, before, service }
+    const { waitTimeoutSeconds } = inputs
     let after: ProjectContainer[] | undefined
     let recording = false
     let failure: string | undefined
+    let images: SavedImage[]
     try {
       log.info(
-        `Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${inputs.waitTimeoutSeconds} s)`
+        `Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${waitTimeoutSeconds} s)`
       )
-      const up = await composeUp(run, target, {
-        waitTimeoutSeconds: inputs.waitTimeoutSeconds,
-        build: true
-      })
-      log.group('docker compose up', `${up.stdout}${up.stderr}`)
-      if (up.exitCode !== 0) {
-        failure = `docker compose up failed (exit code ${up.exitCode}): ${lastLine(up.stderr) || lastLine(up.stdout)}`
-      } else if (inputs.healthUrl !== undefined) {
+      failure = await up(deps, target, { waitTimeoutSeconds, build: true })
+      if (
+        failure === undefined &&
+        lastGood !== undefined &&
+        (config !== lastGood.config || envText !== lastGood.env) &&
+        sameContainers(before, await projectContainers(run, inputs.deployment))
+      ) {
+        // Compose compares services only: a secret or config whose content comes from a variable
+        // (`environment:`, `content: "${X}"`) can change while every container is kept.
+        log.info(
+          'The compose config or .env changed but compose kept every container: recreating them.'
+        )
+        failure = await up(deps, target, { waitTimeoutSeconds, build: false, forceRecreate: true })
+      }
+      if (failure === undefined && inputs.healthUrl !== undefined) {
         const health = await waitForHealthUrl(inputs.healthUrl, {
-          timeoutMs: inputs.waitTimeoutSeconds * 1000,
+          timeoutMs: waitTimeoutSeconds * 1000,
           fetch: deps.fetch
         })
         if (health.ok) log.info(`${inputs.healthUrl} answered HTTP ${health.status}`)
@@ -169,35 +187,43 @@ export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<De
       }
       after = await projectContainers(run, inputs.deployment)
       if (failure !== undefined) return await recover({ ...context, after, failure, recording })
-
-      const unchanged =
-        before.length > 0 &&
-        sameContainers(
-          before.map(c => c.id),
-          after.map(c => c.id)
-        )
-      const images = await keepImages(run, inputs.deployment, after)
+      images = await keepImages(run, inputs.deployment, after)
       recording = true
       writeLastGood(paths, { config, env: envText, images, keys: secretKeys })
-      recording = false
-      await dropStaleImageTags(run, inputs.deployment, images).catch((error: unknown) =>
-        log.warning(`Could not remove old image tags: ${errorMessage(error)}`)
-      )
-      log.info(
-        unchanged
-          ? 'Nothing changed: no container was recreated.'
-          : `Deployed: ${after.map(c => c.name).join(', ')}`
-      )
-      return { status: unchanged ? 'unchanged' : 'deployed', service }
     } catch (error) {
       const thrown = errorMessage(error)
       if (failure !== undefined) log.warning(thrown)
       failure ??= `The deploy failed after docker compose up had started: ${thrown}`
       return await recover({ ...context, after, failure, recording })
     }
+
+    // Recorded: this version is the last good one now, so nothing from here on rolls it back.
+    await dropStaleImageTags(run, inputs.deployment, images).catch((error: unknown) =>
+      log.warning(`Could not remove old image tags: ${errorMessage(error)}`)
+    )
+    const unchanged = before.length > 0 && sameContainers(before, after)
+    log.info(
+      unchanged
+        ? 'Nothing changed: no container was recreated.'
+        : `Deployed: ${after.map(c => c.name).join(', ')}`
+    )
+    return { status: unchanged ? 'unchanged' : 'deployed', service }
   } finally {
     release()
   }
+}
+
+/** Runs `compose up`, shows its output, and returns why it failed (undefined when it did not). */
+async function up(
+  deps: StepDeps,
+  target: ComposeTarget,
+  options: UpOptions
+): Promise<string | undefined> {
+  const result = await composeUp(deps.run, target, options)
+  const command = `docker compose up${options.forceRecreate ? ' --force-recreate' : ''}`
+  deps.log.group(command, `${result.stdout}${result.stderr}`)
+  if (result.exitCode === 0) return undefined
+  return `${command} failed (exit code ${result.exitCode}): ${lastLine(result.stderr) || lastLine(result.stdout)}`
 }
 
 interface Failed {
@@ -213,7 +239,7 @@ interface Failed {
   after: ProjectContainer[] | undefined
   service: string
   failure: string
-  /** writeLastGood had started: the saved state may be half new, so put the old one back. */
+  /** writeLastGood had started and may have swapped the new state in: put the old one back. */
   recording: boolean
 }
 
@@ -229,15 +255,22 @@ async function recover(f: Failed): Promise<DeployResult> {
     failure: `${f.failure}. ${why}`
   })
   log.warning(f.failure)
-  try {
-    if (f.recording) {
-      if (f.lastGood === undefined) deleteState(f.paths)
-      else writeLastGood(f.paths, f.lastGood)
-    }
-    await reportFailure(run, f.after ?? (await projectContainers(run, f.inputs.deployment)), log)
-  } catch (error) {
-    log.warning(`Could not show or clean up after the failure: ${errorMessage(error)}`)
-  }
+  await bestEffort(log, 'put the saved state back', () => {
+    if (!f.recording) return
+    if (f.lastGood === undefined) deleteState(f.paths)
+    else writeLastGood(f.paths, f.lastGood)
+  })
+  // keepImages may have moved our tags to the failed version's images: whatever happens next,
+  // they must name the images of the record again, or those could be pruned. Without a record
+  // no tag is needed.
+  await bestEffort(log, 'point the rollback tags back at the saved images', () =>
+    f.lastGood === undefined
+      ? removeImageTags(run, f.inputs.deployment)
+      : restoreImageTags(run, log, f.lastGood.images)
+  )
+  await bestEffort(log, 'show the failing containers', async () =>
+    reportFailure(run, f.after ?? (await projectContainers(run, f.inputs.deployment)), log)
+  )
   if (!f.inputs.rollback) {
     return failed('rollback is false, so the failed version was left as it is.')
   }
@@ -245,14 +278,7 @@ async function recover(f: Failed): Promise<DeployResult> {
     try {
       log.info('Rolling back to the last good deploy (its compose config, .env and images)...')
       writeFileAtomic(f.envPath, f.lastGood.env)
-      const back = await rollBack(
-        run,
-        log,
-        f.inputs.deployment,
-        f.paths,
-        f.lastGood,
-        f.inputs.waitTimeoutSeconds
-      )
+      const back = await rollBack(run, log, f.target, f.lastGood, f.inputs.waitTimeoutSeconds)
       log.group('docker compose up (rollback)', `${back.stdout}${back.stderr}`)
       if (back.exitCode !== 0) return failed(`Rolling back failed too: ${lastLine(back.stderr)}`)
     } catch (error) {
@@ -265,11 +291,17 @@ async function recover(f: Failed): Promise<DeployResult> {
     }
   }
   if (f.before.length === 0) {
+    const notRemoved = (why: string): DeployResult =>
+      failed(`Removing the failed first deploy failed too: ${why}`)
     try {
-      await composeDown(run, f.target)
+      const down = await composeDown(run, f.target)
+      log.group('docker compose down', `${down.stdout}${down.stderr}`)
+      if (down.exitCode !== 0) {
+        return notRemoved(lastLine(down.stderr) || `exit code ${down.exitCode}`)
+      }
       restoreFile(f.envPath, f.envBefore)
     } catch (error) {
-      return failed(`Removing the failed first deploy failed too: ${errorMessage(error)}`)
+      return notRemoved(errorMessage(error))
     }
     return failed('This was the first deploy, so nothing was left running.')
   }
@@ -278,8 +310,16 @@ async function recover(f: Failed): Promise<DeployResult> {
   )
 }
 
-function sameContainers(a: string[], b: string[]): boolean {
-  const x = [...a].sort()
-  const y = [...b].sort()
+async function bestEffort(log: Log, what: string, step: () => void | Promise<void>): Promise<void> {
+  try {
+    await step()
+  } catch (error) {
+    log.warning(`Could not ${what}: ${errorMessage(error)}`)
+  }
+}
+
+function sameContainers(a: ProjectContainer[], b: ProjectContainer[]): boolean {
+  const x = a.map(c => c.id).sort()
+  const y = b.map(c => c.id).sort()
   return x.length === y.length && x.every((id, i) => id === y[i])
 }

@@ -159,18 +159,23 @@ export function writeFileAtomic(path: string, content: string): void {
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   )
-  const fd = openSync(temp, 'wx', 0o600)
-  try {
-    writeSync(fd, content)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
+  writeNewFile(temp, content)
   try {
     renameSync(temp, path)
   } catch (error) {
     rmSync(temp, { force: true })
     throw error
+  }
+}
+
+/** Creates a file that must not exist yet, mode 0600 from the start, and flushes it to disk. */
+export function writeNewFile(path: string, content: string): void {
+  const fd = openSync(path, 'wx', 0o600)
+  try {
+    writeSync(fd, content)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
   }
 }
 

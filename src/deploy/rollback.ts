@@ -9,7 +9,7 @@ import {
   type ProjectContainer
 } from './compose.js'
 import type { Log } from './log.js'
-import type { LastGood, SavedImage, StatePaths } from './state.js'
+import type { LastGood, SavedImage } from './state.js'
 
 /**
  * Rollback = the last good deploy exactly as it ran: its resolved compose config (so a changed
@@ -65,33 +65,53 @@ export function needsRetag(imageRef: string): boolean {
 }
 
 /**
- * Brings the last good deploy back up from the state folder; returns compose's result. A retag
- * that fails is a warning, not the end of the rollback: compose up still runs and says whether
- * the image it needs is there.
+ * Points our tags back at the saved images. A failed deploy may have moved them already (keepImages
+ * runs before the record is written), and a tag that names an image the record does not would let
+ * the saved one be pruned. Failures are warnings: the caller goes on either way.
+ */
+export async function restoreImageTags(run: Runner, log: Log, images: SavedImage[]): Promise<void> {
+  for (const image of images) {
+    await pointBack(run, log, image, image.tag, 'a later rollback may not find it')
+  }
+}
+
+/**
+ * Brings the last good deploy back up: its resolved compose config, from memory on stdin, with
+ * the .env it ran with (envFile of target, which the caller has restored: compose needs it for
+ * secrets and configs taken from a variable, which the resolved config still names), and its
+ * images; returns compose's result. A retag that fails is a warning, not the end of the
+ * rollback: compose up still runs and says whether the image it needs is there.
  */
 export async function rollBack(
   run: Runner,
   log: Log,
-  project: string,
-  paths: StatePaths,
+  target: ComposeTarget,
   lastGood: LastGood,
   waitTimeoutSeconds: number
 ): Promise<CommandResult> {
   for (const image of lastGood.images) {
-    // Our own tag too: a deploy that failed while recording may have moved it already.
-    const names = needsRetag(image.imageRef) ? [image.tag, image.imageRef] : [image.tag]
-    for (const name of names) {
-      try {
-        await docker(run, ['tag', image.imageId, name])
-      } catch (error) {
-        log.warning(
-          `Could not point ${name} back at the saved image of ${image.service} (${errorMessage(error)}); bringing the previous version up anyway.`
-        )
-      }
+    if (needsRetag(image.imageRef)) {
+      await pointBack(run, log, image, image.imageRef, 'bringing the previous version up anyway')
     }
   }
-  const target: ComposeTarget = { project, files: [paths.config], cwd: paths.dir }
-  return composeUp(run, target, { waitTimeoutSeconds, build: false })
+  const previous: ComposeTarget = { ...target, files: [], config: lastGood.config }
+  return composeUp(run, previous, { waitTimeoutSeconds, build: false })
+}
+
+async function pointBack(
+  run: Runner,
+  log: Log,
+  image: SavedImage,
+  name: string,
+  otherwise: string
+): Promise<void> {
+  try {
+    await docker(run, ['tag', image.imageId, name])
+  } catch (error) {
+    log.warning(
+      `Could not point ${name} back at the saved image of ${image.service} (${errorMessage(error)}); ${otherwise}.`
+    )
+  }
 }
 
 export async function imageTags(run: Runner, deployment: string): Promise<string[]> {

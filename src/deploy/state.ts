@@ -1,17 +1,37 @@
-import { mkdirSync, rmSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync
+} from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
-import { readIfExists, writeFileAtomic } from './env-file.js'
+import { basename, join } from 'node:path'
+import { ActionError, errorMessage } from '../errors.js'
+import { readIfExists, writeNewFile } from './env-file.js'
 
 /**
  * What the runner keeps between jobs, per deployment (all 0600 in 0700 folders, because the
  * resolved compose config and the .env copy hold secret values):
  *
  *   <root>/<deployment>.lock/   the lock (see lock.ts), beside the state so removing state never races it
- *   <root>/<deployment>/compose.json   `docker compose config --format json` of the last good deploy
- *   <root>/<deployment>/env            the .env of the last good deploy
- *   <root>/<deployment>/record.json    the images it ran (kept alive by launch-service-rollback/<deployment>
- *                                      tags) and the names of the keys that came from secrets
+ *   <root>/<deployment>         a symlink to <deployment>.state-XXXXXX/, the current version, which holds:
+ *     compose.json   `docker compose config --format json` of the last good deploy
+ *     env            the .env of the last good deploy
+ *     record.json    the images it ran (kept alive by launch-service-rollback/<deployment> tags) and
+ *                    the names of the keys that came from secrets
+ *
+ * The three files belong together, so they are replaced together: writeLastGood fills a new
+ * version folder and renames a symlink over <deployment>, one atomic step (a folder cannot be
+ * renamed over a non-empty one). Deployment names have no '.', so <deployment>.state-* never
+ * belongs to another deployment.
  *
  * root is $LAUNCH_SERVICE_STATE_DIR, or ~/.launch-service of the runner's user: it outlives the
  * job's workspace, which a checkout may clean.
@@ -32,6 +52,8 @@ export function lockTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 export interface StatePaths {
+  root: string
+  /** The symlink to the current version folder (a plain folder when written by an older version). */
   dir: string
   config: string
   env: string
@@ -42,6 +64,7 @@ export interface StatePaths {
 export function statePaths(root: string, deployment: string): StatePaths {
   const dir = join(root, deployment)
   return {
+    root,
     dir,
     config: join(dir, 'compose.json'),
     env: join(dir, 'env'),
@@ -68,23 +91,137 @@ export interface LastGood {
   keys: string[]
 }
 
+/**
+ * The last good deploy, or undefined when there is none. A record that cannot be read is an
+ * error, not "no last good deploy": that would silently drop the rollback target and treat the
+ * running containers as started another way.
+ */
 export function readLastGood(paths: StatePaths): LastGood | undefined {
-  const config = readIfExists(paths.config)
-  const record = readIfExists(paths.record)
+  const dir = currentFolder(paths)
+  if (dir === undefined) return undefined
+  const config = readIfExists(join(dir, CONFIG))
+  const record = readIfExists(join(dir, RECORD))
   if (config === undefined || record === undefined) return undefined
-  const { images, keys } = JSON.parse(record) as Pick<LastGood, 'images' | 'keys'>
-  return { config, env: readIfExists(paths.env) ?? '', images, keys }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(record)
+  } catch (error) {
+    throw damaged(paths, `is not valid JSON (${errorMessage(error)})`)
+  }
+  if (!isRecord(parsed)) throw damaged(paths, 'does not hold a list of images and keys')
+  return {
+    config,
+    env: readIfExists(join(dir, ENV)) ?? '',
+    images: parsed.images,
+    keys: parsed.keys
+  }
 }
 
+/**
+ * Replaces the saved state as a whole: the three files go into a new version folder (0700, files
+ * 0600), then a symlink to it is renamed over <deployment>. A failure before that rename leaves
+ * the previous state exactly as it was; old version folders are removed after it.
+ */
 export function writeLastGood(paths: StatePaths, lastGood: LastGood): void {
-  mkdirSync(paths.dir, { recursive: true, mode: 0o700 })
-  writeFileAtomic(paths.env, lastGood.env)
-  writeFileAtomic(paths.config, lastGood.config)
-  // record.json last: readLastGood needs it, so a crash midway leaves the previous record usable or none.
   const record = { images: lastGood.images, keys: lastGood.keys }
-  writeFileAtomic(paths.record, `${JSON.stringify(record, null, 2)}\n`)
+  if (!isRecord(record)) {
+    throw new ActionError(
+      'Cannot save the deploy: docker inspect gave an image without an ID or name.'
+    )
+  }
+  mkdirSync(paths.root, { recursive: true, mode: 0o700 })
+  const next = mkdtempSync(`${paths.dir}${VERSION}`) // mode 0700
+  const link = `${next}.link`
+  let aside: string | undefined
+  try {
+    writeNewFile(join(next, CONFIG), lastGood.config)
+    writeNewFile(join(next, ENV), lastGood.env)
+    writeNewFile(join(next, RECORD), `${JSON.stringify(record, null, 2)}\n`)
+    symlinkSync(basename(next), link)
+    if (lstatOrUndefined(paths.dir)?.isDirectory()) {
+      // State written by an older version is a plain folder: move it aside first (not atomic,
+      // once per deployment).
+      aside = `${next}.previous`
+      renameSync(paths.dir, aside)
+    }
+    renameSync(link, paths.dir)
+  } catch (error) {
+    if (aside !== undefined) renameSync(aside, paths.dir)
+    rmSync(link, { force: true })
+    rmSync(next, { recursive: true, force: true })
+    throw error
+  }
+  fsyncPath(paths.root)
+  removeVersions(paths, basename(next))
 }
 
+/** Deletes the saved state: the symlink first (from then on there is none), then the folders. */
 export function deleteState(paths: StatePaths): void {
   rmSync(paths.dir, { recursive: true, force: true })
+  removeVersions(paths)
+}
+
+const CONFIG = 'compose.json'
+const ENV = 'env'
+const RECORD = 'record.json'
+const VERSION = '.state-'
+
+/** The folder the state is read from: the symlink's target, or a plain folder of an older version. */
+function currentFolder(paths: StatePaths): string | undefined {
+  try {
+    return realpathSync(paths.dir)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+function isRecord(value: unknown): value is Pick<LastGood, 'images' | 'keys'> {
+  const { images, keys } = (value ?? {}) as Record<string, unknown>
+  return (
+    Array.isArray(images) &&
+    images.every(
+      (i: Record<string, unknown> | null) =>
+        typeof i === 'object' &&
+        i !== null &&
+        ['service', 'imageId', 'imageRef', 'tag'].every(field => typeof i[field] === 'string')
+    ) &&
+    Array.isArray(keys) &&
+    keys.every(key => typeof key === 'string')
+  )
+}
+
+function damaged(paths: StatePaths, problem: string): ActionError {
+  return new ActionError(
+    `The saved state of this deployment is damaged: ${paths.record} ${problem}. Delete ${paths.dir} on the runner and re-run. The running containers are not touched; the next deploy counts as a first deploy, so until one succeeds there is nothing to roll back to.`
+  )
+}
+
+/** Flushes a folder, so the rename in it is on disk. */
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+/** Removes the deployment's version folders (and leftovers of an interrupted write), but keep. */
+function removeVersions(paths: StatePaths, keep?: string): void {
+  const prefix = `${basename(paths.dir)}${VERSION}`
+  for (const name of existsSync(paths.root) ? readdirSync(paths.root) : []) {
+    if (name.startsWith(prefix) && name !== keep) {
+      rmSync(join(paths.root, name), { recursive: true, force: true })
+    }
+  }
 }
