@@ -2,6 +2,23 @@ export const id = 849;
 export const ids = [849];
 export const modules = {
 
+/***/ 161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ COMPOSE_FILES)
+/* harmony export */ });
+/** The compose file names `docker compose` itself looks for, in its order of preference. */
+const COMPOSE_FILES = [
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yaml',
+    'docker-compose.yml'
+];
+
+
+/***/ }),
+
 /***/ 849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -26,6 +43,8 @@ var errors = __webpack_require__(3916);
 var exec = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/compose-files.ts
+var compose_files = __webpack_require__(161);
 ;// CONCATENATED MODULE: ./src/deploy/environment.ts
 /**
  * The environment every docker and docker compose command of deploy/remove runs with, and
@@ -76,13 +95,7 @@ function dockerEnvironment(source = process.env) {
 
 
 
-/** The names `docker compose` itself looks for, in its order of preference. */
-const COMPOSE_FILE_NAMES = [
-    'compose.yaml',
-    'compose.yml',
-    'docker-compose.yaml',
-    'docker-compose.yml'
-];
+
 /** The service's compose file: the compose-file input, or the one compose file in the folder. */
 function findComposeFile(serviceDir, path, composeFile) {
     if (composeFile !== undefined) {
@@ -92,9 +105,9 @@ function findComposeFile(serviceDir, path, composeFile) {
         }
         return file;
     }
-    const found = COMPOSE_FILE_NAMES.filter(name => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(serviceDir, name)));
+    const found = compose_files/* COMPOSE_FILES */.Z.filter(name => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(serviceDir, name)));
     if (found.length === 0) {
-        throw new errors/* ActionError */.lZ(`No compose file in ${path}: expected one of ${COMPOSE_FILE_NAMES.join(', ')}. Add a compose.yaml to the service folder, or set compose-file.`);
+        throw new errors/* ActionError */.lZ(`No compose file in ${path}: expected one of ${compose_files/* COMPOSE_FILES */.Z.join(', ')}. Add a compose.yaml to the service folder, or set compose-file.`);
     }
     if (found.length > 1) {
         throw new errors/* InputError */.dz('compose-file', `${path} has several compose files (${found.join(', ')})`, 'Set compose-file to the one to deploy.');
@@ -613,8 +626,9 @@ async function keepImages(run, deployment, containers) {
     return [...saved.values()];
 }
 /**
- * Drops the tags of services the recorded deploy no longer has. Only after the record is
- * written: until then a rollback may still need those images.
+ * Drops the deployment's tags except those of `kept`: after a record is written, the tags of
+ * services it no longer has (until then a rollback may still need those images); with nothing
+ * kept, all of them (remove, or a failed first deploy).
  */
 async function dropStaleImageTags(run, deployment, kept) {
     const keep = new Set(kept.map(s => s.tag));
@@ -670,10 +684,6 @@ async function imageTags(run, deployment) {
         `launch-service-rollback/${deployment}`
     ]);
     return out.split('\n').filter(line => line.trim() !== '' && !line.endsWith(':<none>'));
-}
-async function removeImageTags(run, deployment) {
-    for (const tag of await imageTags(run, deployment))
-        await runDocker(run, ['image', 'rm', tag]);
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/state.ts
@@ -1017,7 +1027,7 @@ async function recover(f) {
     // they must name the images of the record again, or those could be pruned. Without a record
     // no tag is needed.
     await bestEffort(log, 'point the rollback tags back at the saved images', () => f.lastGood === undefined
-        ? removeImageTags(run, f.inputs.deployment)
+        ? dropStaleImageTags(run, f.inputs.deployment, [])
         : restoreImageTags(run, log, f.lastGood.images));
     await bestEffort(log, 'show the failing containers', async () => reportFailure(run, f.after ?? (await projectContainers(run, f.inputs.deployment)), log));
     if (!f.inputs.rollback) {
@@ -1148,7 +1158,7 @@ async function remove(inputs, deps) {
         if (down.exitCode !== 0) {
             throw new errors/* ActionError */.lZ(`docker compose down for ${inputs.deployment} failed: ${down.stderr.trim()}`);
         }
-        await removeImageTags(run, inputs.deployment);
+        await dropStaleImageTags(run, inputs.deployment, []);
         if (inputs.path !== undefined)
             (0,external_node_fs_.rmSync)((0,external_node_path_.join)((0,external_node_path_.resolve)(deps.workspace, inputs.path), inputs.envFile), { force: true });
         deleteState(paths);
@@ -1322,7 +1332,7 @@ const runCommand = async (command, args, options = {}) => {
         cwd: options.cwd,
         env: options.env,
         input: options.input,
-        silent: !options.stream,
+        silent: true,
         ignoreReturnCode: true
     });
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };

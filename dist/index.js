@@ -28642,7 +28642,7 @@ async function run() {
         const command = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .getCommand */ .OE)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4);
         // Each command is loaded on demand so a plan never pays for deploy's code, and vice versa.
         if (command === 'plan') {
-            const { planCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1546));
+            const { planCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(847)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4847));
             await planCommand();
         }
         else if (command === 'deploy') {

@@ -10,15 +10,12 @@ export interface RunOptions {
   cwd?: string
   env?: Record<string, string>
   input?: Buffer
-  /**
-   * Also echo output to the log as it comes. Nothing sets it today: every command, compose
-   * build/up included, is captured silently and shown afterwards (deploy prints up's output in a
-   * log group once it has finished).
-   */
-  stream?: boolean
 }
 
-/** Runs a program with an argument array (never a shell string); the seam tests replace. */
+/**
+ * Runs a program with an argument array (never a shell string); the seam tests replace. Output is
+ * captured, not echoed: callers show it (deploy prints compose's output in a log group).
+ */
 export type Runner = (
   command: string,
   args: string[],
@@ -30,7 +27,7 @@ export const runCommand: Runner = async (command, args, options = {}) => {
     cwd: options.cwd,
     env: options.env,
     input: options.input,
-    silent: !options.stream,
+    silent: true,
     ignoreReturnCode: true
   })
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }

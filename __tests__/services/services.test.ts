@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import { REPO_ROOT } from '../helpers/action.js'
 import { tempDir } from '../helpers/git.js'
-import { COMPOSE_FILES } from '../../src/plan/services.js'
+import { COMPOSE_FILES } from '../../src/compose-files.js'
 import { isValidName } from '../../src/names.js'
 
 const servicesDir = join(REPO_ROOT, 'services')

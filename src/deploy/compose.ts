@@ -1,16 +1,9 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { ActionError, InputError, errorMessage } from '../errors.js'
+import { COMPOSE_FILES } from '../compose-files.js'
 import type { CommandResult, RunOptions, Runner } from '../exec.js'
 import { dockerEnvironment } from './environment.js'
-
-/** The names `docker compose` itself looks for, in its order of preference. */
-export const COMPOSE_FILE_NAMES = [
-  'compose.yaml',
-  'compose.yml',
-  'docker-compose.yaml',
-  'docker-compose.yml'
-]
 
 /** Which compose project a command acts on. Every command names the project and its files. */
 export interface ComposeTarget {
@@ -38,10 +31,10 @@ export function findComposeFile(serviceDir: string, path: string, composeFile?: 
     }
     return file
   }
-  const found = COMPOSE_FILE_NAMES.filter(name => existsSync(join(serviceDir, name)))
+  const found = COMPOSE_FILES.filter(name => existsSync(join(serviceDir, name)))
   if (found.length === 0) {
     throw new ActionError(
-      `No compose file in ${path}: expected one of ${COMPOSE_FILE_NAMES.join(', ')}. Add a compose.yaml to the service folder, or set compose-file.`
+      `No compose file in ${path}: expected one of ${COMPOSE_FILES.join(', ')}. Add a compose.yaml to the service folder, or set compose-file.`
     )
   }
   if (found.length > 1) {

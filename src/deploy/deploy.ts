@@ -30,13 +30,7 @@ import { waitForHealthUrl } from './health.js'
 import { acquireLock, type ReleaseLock } from './lock.js'
 import type { Log } from './log.js'
 import type { Masker } from './mask.js'
-import {
-  dropStaleImageTags,
-  keepImages,
-  removeImageTags,
-  restoreImageTags,
-  rollBack
-} from './rollback.js'
+import { dropStaleImageTags, keepImages, restoreImageTags, rollBack } from './rollback.js'
 import {
   deleteState,
   lockTimeoutMs,
@@ -265,7 +259,7 @@ async function recover(f: Failed): Promise<DeployResult> {
   // no tag is needed.
   await bestEffort(log, 'point the rollback tags back at the saved images', () =>
     f.lastGood === undefined
-      ? removeImageTags(run, f.inputs.deployment)
+      ? dropStaleImageTags(run, f.inputs.deployment, [])
       : restoreImageTags(run, log, f.lastGood.images)
   )
   await bestEffort(log, 'show the failing containers', async () =>

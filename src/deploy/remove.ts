@@ -5,7 +5,7 @@ import type { RemoveInputs } from '../inputs.js'
 import { checkDocker, composeDown, type ComposeTarget } from './compose.js'
 import { configEnvValues } from './env-file.js'
 import { lockDeployment, type StepDeps } from './deploy.js'
-import { removeImageTags } from './rollback.js'
+import { dropStaleImageTags } from './rollback.js'
 import { deleteState, readLastGood, statePaths } from './state.js'
 
 export interface RemoveDeps extends StepDeps {
@@ -48,7 +48,7 @@ export async function remove(inputs: RemoveInputs, deps: RemoveDeps): Promise<vo
         `docker compose down for ${inputs.deployment} failed: ${down.stderr.trim()}`
       )
     }
-    await removeImageTags(run, inputs.deployment)
+    await dropStaleImageTags(run, inputs.deployment, [])
     if (inputs.path !== undefined)
       rmSync(join(resolve(deps.workspace, inputs.path), inputs.envFile), { force: true })
     deleteState(paths)

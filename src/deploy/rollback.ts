@@ -45,8 +45,9 @@ export async function keepImages(
 }
 
 /**
- * Drops the tags of services the recorded deploy no longer has. Only after the record is
- * written: until then a rollback may still need those images.
+ * Drops the deployment's tags except those of `kept`: after a record is written, the tags of
+ * services it no longer has (until then a rollback may still need those images); with nothing
+ * kept, all of them (remove, or a failed first deploy).
  */
 export async function dropStaleImageTags(
   run: Runner,
@@ -123,8 +124,4 @@ export async function imageTags(run: Runner, deployment: string): Promise<string
     `launch-service-rollback/${deployment}`
   ])
   return out.split('\n').filter(line => line.trim() !== '' && !line.endsWith(':<none>'))
-}
-
-export async function removeImageTags(run: Runner, deployment: string): Promise<void> {
-  for (const tag of await imageTags(run, deployment)) await runDocker(run, ['image', 'rm', tag])
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
-import which from '../which.js'
+import * as io from '@actions/io'
 import { ActionError, InputError } from '../errors.js'
 import type { Runner } from '../exec.js'
 import { type Deployment, parseDeployments } from './contract.js'
@@ -33,7 +33,7 @@ export async function loadDeployments(
   }
 
   const dir = resolve(workspace, source.terraformDir ?? '.')
-  if (!(await which('terraform'))) {
+  if (!(await io.which('terraform', false))) {
     throw new InputError(
       'terraform-dir',
       'terraform is not on PATH',

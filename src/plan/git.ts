@@ -7,8 +7,6 @@ import type { Runner } from '../exec.js'
  * does not fail with git's "dubious ownership" error.
  */
 export interface Git {
-  /** True when the commit object is present locally. */
-  hasCommit(revision: string): Promise<boolean>
   /** Resolves a revision to a full SHA, or undefined. */
   resolve(revision: string): Promise<string | undefined>
   isShallow(): Promise<boolean>
@@ -22,10 +20,8 @@ export interface Git {
 }
 
 export function createGit(run: Runner, repo: string): Git {
-  const git = async (args: string[]) => {
-    const result = await run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo })
-    return result
-  }
+  const git = (args: string[]) =>
+    run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo })
   const mustGit = async (args: string[], what: string) => {
     const result = await git(args)
     if (result.exitCode !== 0) {
@@ -38,9 +34,6 @@ export function createGit(run: Runner, repo: string): Git {
   const nulList = (text: string) => text.split('\0').filter(p => p !== '')
 
   return {
-    async hasCommit(revision) {
-      return (await git(['cat-file', '-e', `${revision}^{commit}`])).exitCode === 0
-    },
     async resolve(revision) {
       const result = await git([
         'rev-parse',

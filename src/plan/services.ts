@@ -1,12 +1,7 @@
 import picomatch from 'picomatch'
+import { COMPOSE_FILES } from '../compose-files.js'
 import { isValidName } from '../names.js'
 
-export const COMPOSE_FILES = [
-  'compose.yaml',
-  'compose.yml',
-  'docker-compose.yaml',
-  'docker-compose.yml'
-]
 const COMPOSE_SET = new Set(COMPOSE_FILES)
 
 /**
