@@ -28,13 +28,18 @@ describe('inputs', () => {
       services: ['api', 'web'],
       sharedPaths: ['a/**', 'b'],
       compareWith: 'event',
-      githubToken: ''
+      githubToken: '',
+      publishedVars: undefined
     })
   })
 
-  test('plan: deployments and terraform-dir are exclusive, one is required', () => {
+  test('plan: deployments and terraform-dir are exclusive, one of them or vars is required', () => {
     expect(() => getPlanInputs(reader({}))).toThrow(
-      "Input 'deployments': neither deployments nor terraform-dir is set"
+      "Input 'deployments': none of deployments, terraform-dir or vars is set"
+    )
+    expect(getPlanInputs(reader({ vars: '{"A":"1"}' })).publishedVars).toEqual({ A: '1' })
+    expect(getPlanInputs(reader({ deployments: '{}', vars: '{"A":"1"}' })).publishedVars).toBe(
+      undefined
     )
     expect(() => getPlanInputs(reader({ deployments: '{}', 'terraform-dir': 'infra' }))).toThrow(
       'both deployments and terraform-dir are set'

@@ -28442,13 +28442,15 @@ function getPlanInputs(read) {
     if (deployments && terraformDir) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('deployments', 'both deployments and terraform-dir are set', 'Set only one: deployments (JSON or a file) or terraform-dir (runs terraform output -json).');
     }
-    if (!deployments && !terraformDir) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('deployments', 'neither deployments nor terraform-dir is set', 'Pass the terraform output as deployments (JSON text or a file path), or set terraform-dir.');
+    const publishedVars = deployments || terraformDir ? undefined : stringMap(read, 'vars');
+    if (publishedVars !== undefined && Object.keys(publishedVars).length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('deployments', 'none of deployments, terraform-dir or vars is set', 'Pass vars: ${{ toJSON(vars) }} (the deployments Terraform publishes), the terraform output as deployments (JSON text or a file path), or set terraform-dir.');
     }
     const servicesDir = repoPath(read, 'services-dir', 'services');
     return {
         deployments,
         terraformDir: terraformDir === undefined ? undefined : repoPath(read, 'terraform-dir'),
+        publishedVars,
         servicesDir,
         base: optionalRevision(read, 'base'),
         head: optionalRevision(read, 'head'),
@@ -28642,7 +28644,7 @@ async function run() {
         const command = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .getCommand */ .OE)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4);
         // Each command is loaded on demand so a plan never pays for deploy's code, and vice versa.
         if (command === 'plan') {
-            const { planCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(847)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4847));
+            const { planCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(773)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4773));
             await planCommand();
         }
         else if (command === 'deploy') {
@@ -28675,7 +28677,11 @@ async function run() {
  * Every name that reaches a command line, a path, a runner label or a DNS record passes through
  * here first. One rule per concept, shared by plan, deploy and remove.
  */
-/** Service and deployment names (DESIGN.md contract): DNS-label-like, also valid compose project names. */
+/**
+ * Service and deployment names (README "The deployments contract"): DNS-label-like, also valid
+ * compose project names. Terraform's copy of the rule is in infrastructure/modules/runner; the
+ * shared table __tests__/fixtures/contract/names.json is run through both.
+ */
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** GitHub runner labels: no commas (config.sh splits on them), no whitespace or control characters. */
 const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;

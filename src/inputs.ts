@@ -18,9 +18,11 @@ export function getCommand(read: InputReader): Command {
 }
 
 export interface PlanInputs {
-  /** JSON text or a path to a JSON file; undefined when terraform-dir is used. */
+  /** JSON text or a path to a JSON file; undefined when terraform-dir or vars is used. */
   deployments?: string
   terraformDir?: string
+  /** `toJSON(vars)` holding the LAUNCH_SERVICE_DEPLOYMENTS* variables, when neither of the above. */
+  publishedVars?: Record<string, string>
   servicesDir: string
   base?: string
   head?: string
@@ -42,17 +44,19 @@ export function getPlanInputs(read: InputReader): PlanInputs {
       'Set only one: deployments (JSON or a file) or terraform-dir (runs terraform output -json).'
     )
   }
-  if (!deployments && !terraformDir) {
+  const publishedVars = deployments || terraformDir ? undefined : stringMap(read, 'vars')
+  if (publishedVars !== undefined && Object.keys(publishedVars).length === 0) {
     throw new InputError(
       'deployments',
-      'neither deployments nor terraform-dir is set',
-      'Pass the terraform output as deployments (JSON text or a file path), or set terraform-dir.'
+      'none of deployments, terraform-dir or vars is set',
+      'Pass vars: ${{ toJSON(vars) }} (the deployments Terraform publishes), the terraform output as deployments (JSON text or a file path), or set terraform-dir.'
     )
   }
   const servicesDir = repoPath(read, 'services-dir', 'services')
   return {
     deployments,
     terraformDir: terraformDir === undefined ? undefined : repoPath(read, 'terraform-dir'),
+    publishedVars,
     servicesDir,
     base: optionalRevision(read, 'base'),
     head: optionalRevision(read, 'head'),

@@ -3,7 +3,11 @@
  * here first. One rule per concept, shared by plan, deploy and remove.
  */
 
-/** Service and deployment names (DESIGN.md contract): DNS-label-like, also valid compose project names. */
+/**
+ * Service and deployment names (README "The deployments contract"): DNS-label-like, also valid
+ * compose project names. Terraform's copy of the rule is in infrastructure/modules/runner; the
+ * shared table __tests__/fixtures/contract/names.json is run through both.
+ */
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
 
 /** GitHub runner labels: no commas (config.sh splits on them), no whitespace or control characters. */

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js'
 import { isValidLabel, isValidName, normaliseRepoPath } from '../names.js'
 
-/** One entry of Terraform's `deployments` output (DESIGN.md), validated. */
+/** One entry of Terraform's `deployments` output (README "The deployments contract"), validated. */
 export interface Deployment {
   /** The map key: deployment name, also the compose project name on the runner. */
   name: string
@@ -98,7 +98,7 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
 
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')"
 const contractFix =
-  'Fix the `deployments` output in infrastructure/outputs.tf (shape: see DESIGN.md / README "The deployments contract").'
+  'Fix the `deployments` output in infrastructure/outputs.tf (shape: README.md, "The deployments contract").'
 
 function shapeError(input: string, problem: string): InputError {
   return new InputError(

@@ -4,16 +4,21 @@ import * as io from '@actions/io'
 import { ActionError, InputError } from '../errors.js'
 import type { Runner } from '../exec.js'
 import { type Deployment, parseDeployments } from './contract.js'
+import { joinPublishedDeployments } from './published.js'
 
 /**
- * Reads the deployments from the `deployments` input (JSON text or a file path) or by running
- * `terraform output -json` in `terraform-dir`.
+ * Reads the deployments from the `deployments` input (JSON text or a file path), by running
+ * `terraform output -json` in `terraform-dir`, or from the repository variables Terraform
+ * publishes (`vars`).
  */
 export async function loadDeployments(
-  source: { deployments?: string; terraformDir?: string },
+  source: { deployments?: string; terraformDir?: string; publishedVars?: Record<string, string> },
   workspace: string,
   run: Runner
 ): Promise<Deployment[]> {
+  if (source.deployments === undefined && source.terraformDir === undefined) {
+    return parseDeployments(joinPublishedDeployments(source.publishedVars ?? {}), 'vars')
+  }
   if (source.deployments !== undefined) {
     const text = source.deployments
     if (/^\s*[{[]/.test(text))

@@ -1,23 +1,13 @@
 # --- what is deployed where ---------------------------------------------------------------------
 
 variable "name" {
-  description = "Deployment name: one host and one runner (e.g. \"test-service-aws\"). The runner is named after it and carries it as a label; the deploy job runs on it."
+  description = "Deployment name: one host and one runner (e.g. \"test-service-aws\"). The runner is named after it and carries it as a label; the deploy job runs on it. modules/runner validates it (and service) with the contract's name rule."
   type        = string
-
-  validation {
-    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.name)) && !endswith(var.name, "-") && !strcontains(var.name, "--")
-    error_message = "name must match ^[a-z0-9][a-z0-9-]{0,62}$ with no '--' and no trailing '-' (lower-case letters, digits and dashes, at most 63 characters; the action refuses the others too)."
-  }
 }
 
 variable "service" {
   description = "Service name: the folder under services/ with its compose.yaml. Several deployments may share one service."
   type        = string
-
-  validation {
-    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,62}$", var.service)) && !endswith(var.service, "-") && !strcontains(var.service, "--")
-    error_message = "service must match ^[a-z0-9][a-z0-9-]{0,62}$ with no '--' and no trailing '-' (lower-case letters, digits and dashes, at most 63 characters; the action refuses the others too)."
-  }
 }
 
 variable "path" {

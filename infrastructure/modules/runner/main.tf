@@ -9,7 +9,7 @@ locals {
 
   runner_download_url = "${var.runner_download_base_url}/v${var.runner_version}/actions-runner-linux-x64-${var.runner_version}.tar.gz"
 
-  # The contract read by the action (see DESIGN.md): one record per deployment.
+  # The contract read by the action (README.md, "The deployments contract"): one record per deployment.
   deployment = {
     service       = var.service
     path          = coalesce(var.path, "services/${var.service}")

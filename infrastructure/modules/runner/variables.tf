@@ -64,8 +64,8 @@ variable "extra_labels" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for label in var.extra_labels : can(regex("^[A-Za-z0-9._-]{1,100}$", label))])
-    error_message = "extra_labels: each label is 1-100 letters, digits, '.', '_' or '-' (no commas, no whitespace)."
+    condition     = alltrue([for label in var.extra_labels : can(regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", label))])
+    error_message = "extra_labels: each label is 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit (no commas, no whitespace)."
   }
 }
 
