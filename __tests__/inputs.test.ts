@@ -1,13 +1,26 @@
-import { getCommand, getDeployInputs, getPlanInputs } from '../src/inputs.js'
+import {
+  getCommand,
+  getNewDeploymentsInputs,
+  getDeployInputs,
+  getPlanInputs
+} from '../src/inputs.js'
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 
 describe('inputs', () => {
-  test('command must be one of plan, deploy, remove', () => {
+  test('command must be one of plan, deploy, remove, new-deployments', () => {
     expect(getCommand(reader({ command: ' plan ' }))).toBe('plan')
+    expect(getCommand(reader({ command: 'new-deployments' }))).toBe('new-deployments')
     expect(() => getCommand(reader({}))).toThrow(
-      "Input 'command': is required. Use one of: plan, deploy, remove."
+      "Input 'command': is required. Use one of: plan, deploy, remove, new-deployments."
     )
+  })
+
+  test('new-deployments: terraform-plan is required', () => {
+    expect(() => getNewDeploymentsInputs(reader({}))).toThrow("Input 'terraform-plan': is required")
+    expect(getNewDeploymentsInputs(reader({ 'terraform-plan': ' /tmp/p.json ' }))).toEqual({
+      terraformPlan: '/tmp/p.json'
+    })
   })
 
   test('plan: defaults and parsing', () => {

@@ -783,7 +783,7 @@ async function planCommand() {
         core/* warning */.$e(warning);
     if (plan.unrouted.length > 0) {
         core/* warning */.$e(`Changed services with no deployment in the Terraform output (not deployed): ${plan.unrouted.join(', ')}. ` +
-            'Add a module "launch-service" block for each in infrastructure/main.tf.');
+            'Add an entry to `deployments` in infrastructure/terraform.tfvars; after the apply, the Terraform workflow deploys it.');
     }
     if (plan.entries.length > MAX_MATRIX_JOBS) {
         throw new errors/* ActionError */.lZ(`The plan has ${plan.entries.length} jobs; a GitHub matrix allows at most ${MAX_MATRIX_JOBS}. ` +

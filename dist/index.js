@@ -28419,6 +28419,7 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mj: () => (/* binding */ getNewDeploymentsInputs),
 /* harmony export */   OE: () => (/* binding */ getCommand),
 /* harmony export */   Z0: () => (/* binding */ getDeployInputs),
 /* harmony export */   uj: () => (/* binding */ getRemoveInputs),
@@ -28429,7 +28430,7 @@ __webpack_async_result__();
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
 
 
-const COMMANDS = ['plan', 'deploy', 'remove'];
+const COMMANDS = ['plan', 'deploy', 'remove', 'new-deployments'];
 function getCommand(read) {
     const value = read('command').trim();
     if (COMMANDS.includes(value))
@@ -28487,6 +28488,14 @@ function getRemoveInputs(read) {
             : serviceName(read, path ?? ''),
         envFile: fileName(read, 'env-file', '.env')
     };
+}
+/** new-deployments: the JSON of a saved plan, usually in the runner's temporary folder. */
+function getNewDeploymentsInputs(read) {
+    const terraformPlan = read('terraform-plan').trim();
+    if (terraformPlan === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('terraform-plan', 'is required', 'Pass the path of a file holding `terraform show -json <planfile>`.');
+    }
+    return { terraformPlan };
 }
 // ---- helpers ---------------------------------------------------------------------------------
 function lines(value) {
@@ -28650,6 +28659,10 @@ async function run() {
         else if (command === 'deploy') {
             const { deployCommand } = await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 849));
             await deployCommand();
+        }
+        else if (command === 'new-deployments') {
+            const { newDeploymentsCommand } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.bind(__nccwpck_require__, 9752));
+            await newDeploymentsCommand();
         }
         else {
             const { removeCommand } = await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 849));

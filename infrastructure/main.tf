@@ -1,66 +1,62 @@
-# The deployments of this repository: one module call each. A deployment = a service (a folder under
-# services/) on a target. To add one, copy a block, pick a new name and set service/target (README.md).
+# Every deployment of this repository is one entry of var.deployments (terraform.tfvars): a service
+# (a folder under services/) on a target. Adding a service is one entry; see README.md.
 
-locals {
-  github = {
-    url     = var.github_url
-    api_url = var.github_api_url
-  }
-}
+module "deployment" {
+  source   = "./modules/launch-service"
+  for_each = var.deployments
 
-# test-service on the homelab: an unprivileged LXC container on Proxmox.
-module "test_service_homelab" {
-  source = "./modules/launch-service"
+  name         = each.key
+  service      = each.value.service
+  target       = each.value.target
+  path         = each.value.path
+  public       = each.value.public
+  hostname     = each.value.hostname
+  extra_labels = each.value.extra_labels
 
-  name    = "test-service-homelab"
-  service = "test-service"
-  target  = "proxmox"
+  cloudflare_zone_id  = var.cloudflare_zone_id
+  public_ipv4_address = each.value.public_ipv4_address
 
-  proxmox = {
-    node_name        = var.proxmox_node_name
-    template_file_id = var.proxmox_lxc_template_file_id
-    ipv4_address     = var.homelab_network.ipv4_address
-    ipv4_gateway     = var.homelab_network.ipv4_gateway
-    ssh_public_keys  = var.proxmox_ssh_public_keys
-  }
+  aws = each.value.aws
+  # A Proxmox entry may leave the node, the template and the SSH keys to the shared defaults.
+  proxmox = each.value.proxmox == null ? null : merge(each.value.proxmox, {
+    node_name        = coalesce(each.value.proxmox.node_name, var.proxmox_node_name)
+    template_file_id = coalesce(each.value.proxmox.template_file_id, var.proxmox_lxc_template_file_id)
+    ssh_public_keys  = coalesce(each.value.proxmox.ssh_public_keys, var.proxmox_ssh_public_keys)
+  })
   proxmox_ssh_private_key = var.proxmox_ssh_private_key
   ssh_allowed_cidrs       = var.ssh_allowed_cidrs
 
-  github_url     = local.github.url
-  github_api_url = local.github.api_url
+  github_url     = var.github_url
+  github_api_url = var.github_api_url
   github_pat     = var.github_pat
 }
 
-# test-service on AWS: a private EC2 instance (no inbound ports).
-module "test_service_aws" {
-  source = "./modules/launch-service"
+locals {
+  github_owner           = split("/", var.github_repository)[0]
+  github_repository_name = split("/", var.github_repository)[1]
 
-  name    = "test-service-aws"
-  service = "test-service"
-  target  = "aws"
-
-  github_url     = local.github.url
-  github_api_url = local.github.api_url
-  github_pat     = var.github_pat
+  # The contract, published as repository variables in parts of at most
+  # var.deployments_per_variable deployments (one variable holds at most 48 KB).
+  deployment_parts = chunklist(sort(keys(var.deployments)), var.deployments_per_variable)
+  published_variables = merge(
+    { LAUNCH_SERVICE_DEPLOYMENTS = tostring(length(local.deployment_parts)) },
+    { for index, part in local.deployment_parts :
+      "LAUNCH_SERVICE_DEPLOYMENTS_${index + 1}" => jsonencode({ for name in part : name => module.deployment[name].deployment })
+    },
+  )
 }
 
-# LibreChat on AWS, public at https://chat.<domain> through a proxied Cloudflare record.
-module "librechat" {
-  source = "./modules/launch-service"
+# GitHub: one environment per deployment (its deploy jobs run there and read its secrets), the
+# infrastructure environments, and the published contract.
+module "github" {
+  source = "./modules/github-environments"
 
-  name     = "librechat"
-  service  = "librechat"
-  target   = "aws"
-  public   = true
-  hostname = "chat.${var.domain}"
+  repository     = local.github_repository_name
+  default_branch = var.github_default_branch
+  deployments    = keys(var.deployments)
+  variables      = local.published_variables
 
-  cloudflare_zone_id = var.cloudflare_zone_id
-  aws = {
-    instance_type       = "t3.medium"
-    root_volume_size_gb = 40
-  }
-
-  github_url     = local.github.url
-  github_api_url = local.github.api_url
-  github_pat     = var.github_pat
+  infrastructure_environment      = var.infrastructure_environment
+  infrastructure_plan_environment = var.infrastructure_plan_environment
+  infrastructure_reviewers        = var.infrastructure_reviewers
 }

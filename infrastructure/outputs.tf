@@ -1,20 +1,21 @@
-locals {
-  # Every deployment module, by deployment name (the same name as its `name` argument).
-  deployment_modules = {
-    "test-service-homelab" = module.test_service_homelab
-    "test-service-aws"     = module.test_service_aws
-    "librechat"            = module.librechat
-  }
-}
-
-# The one contract between Terraform and the action (DESIGN.md): deployment name =>
-# { service, path, target, runner_labels, public, url }.
+# The one contract between Terraform and the action (README.md, "The deployments contract"):
+# deployment name => { service, path, target, runner_labels, public, url }.
 output "deployments" {
   description = "Every deployment of this repository, read by the action's plan command."
-  value       = { for name, deployment in local.deployment_modules : name => deployment.deployment }
+  value       = { for name, deployment in module.deployment : name => deployment.deployment }
+}
+
+output "published_variables" {
+  description = "The repository variables that carry `deployments` to the deploy workflow: LAUNCH_SERVICE_DEPLOYMENTS (the number of parts) and LAUNCH_SERVICE_DEPLOYMENTS_1..N (JSON, part of the map each)."
+  value       = local.published_variables
 }
 
 output "hosts" {
   description = "The host created per deployment: { target, id, ipv4_address }, or null for target \"local\"."
-  value       = { for name, deployment in local.deployment_modules : name => deployment.host }
+  value       = { for name, deployment in module.deployment : name => deployment.host }
+}
+
+output "environments" {
+  description = "The GitHub environment of each deployment (its deploy jobs run there)."
+  value       = module.github.environments
 }

@@ -1,11 +1,17 @@
 # Credentials come from the environment, never from files in the repository:
-#   AWS:        AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or an OIDC role in CI)
+#   AWS:        TF_VAR_aws_access_key_id/TF_VAR_aws_secret_access_key, else AWS_PROFILE or
+#               AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (which the S3 state backend reads too)
 #   Proxmox:    PROXMOX_VE_USERNAME=root@pam + PROXMOX_VE_PASSWORD (LXC keyctl needs root@pam),
 #               or PROXMOX_VE_API_TOKEN for VM-only setups
 #   Cloudflare: CLOUDFLARE_API_TOKEN (Zone > DNS > Edit on the zone)
+#   GitHub:     GITHUB_TOKEN (a fine-grained PAT), or a GitHub App (var.github_app / GITHUB_APP_*)
 
 provider "aws" {
   region = var.aws_region
+  # Separate from the state backend's AWS_ACCESS_KEY_ID (an R2 or S3 key): null uses the usual
+  # chain (AWS_PROFILE, the environment, an instance role).
+  access_key = var.aws_access_key_id
+  secret_key = var.aws_secret_access_key
 
   default_tags {
     tags = { "managed-by" = "launch-service" }
@@ -24,3 +30,18 @@ provider "proxmox" {
 }
 
 provider "cloudflare" {}
+
+# Repository permissions needed: Administration, Environments, Secrets and Variables: read and write.
+provider "github" {
+  owner    = local.github_owner
+  base_url = "${trimsuffix(var.github_api_url, "/")}/"
+
+  dynamic "app_auth" {
+    for_each = var.github_app == null ? [] : [var.github_app]
+    content {
+      id              = app_auth.value.id
+      installation_id = app_auth.value.installation_id
+      # pem_file: GITHUB_APP_PEM_FILE only, so the key never is a Terraform variable.
+    }
+  }
+}

@@ -1,5 +1,106 @@
 # Values for these live in terraform.tfvars (not secret ones) and TF_VAR_* environment variables
-# (secret ones: github_pat, proxmox_ssh_private_key). See terraform.tfvars.example and README.md.
+# (secret ones: github_pat, proxmox_ssh_private_key). See terraform.tfvars.example and
+# README.md.
+
+variable "deployments" {
+  description = "Every deployment, by name (the runner's name and label, the GitHub environment, the compose project): the service (folder under services/), the target (\"aws\", \"proxmox\" or \"local\") and that target's settings. See README.md, \"Adding a service\"."
+  type = map(object({
+    service             = string
+    target              = string
+    path                = optional(string)
+    public              = optional(bool, false)
+    hostname            = optional(string)
+    public_ipv4_address = optional(string)
+    extra_labels        = optional(list(string), [])
+    aws = optional(object({
+      instance_type       = optional(string)
+      root_volume_size_gb = optional(number)
+      ami_id              = optional(string)
+      vpc_id              = optional(string)
+      subnet_id           = optional(string)
+      ssh_key_name        = optional(string)
+    }), {})
+    # node_name, template_file_id and ssh_public_keys default to the proxmox_* variables below.
+    proxmox = optional(object({
+      kind                  = optional(string)
+      node_name             = optional(string)
+      template_file_id      = optional(string)
+      os_type               = optional(string)
+      vm_id                 = optional(number)
+      cores                 = optional(number)
+      memory_mb             = optional(number)
+      disk_size_gb          = optional(number)
+      datastore_id          = optional(string)
+      snippets_datastore_id = optional(string)
+      bridge                = optional(string)
+      vlan_id               = optional(number)
+      ipv4_address          = optional(string)
+      ipv4_gateway          = optional(string)
+      ssh_public_keys       = optional(list(string))
+      firewall_enabled      = optional(bool)
+    }))
+  }))
+  default  = {}
+  nullable = false
+}
+
+variable "deployments_per_variable" {
+  description = "How many deployments go into one published repository variable (LAUNCH_SERVICE_DEPLOYMENTS_<n>). A variable holds at most 48 KB: about 100 typical records fit with room to spare."
+  type        = number
+  default     = 100
+
+  validation {
+    condition     = var.deployments_per_variable >= 1 && var.deployments_per_variable <= 200 && floor(var.deployments_per_variable) == var.deployments_per_variable
+    error_message = "deployments_per_variable must be a whole number from 1 to 200."
+  }
+}
+
+variable "github_repository" {
+  description = "This repository, <owner>/<name>: Terraform creates its environments and variables. The Terraform workflow sets it (TF_VAR_github_repository)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", var.github_repository))
+    error_message = "github_repository must be <owner>/<name>, e.g. octo-org/homelab."
+  }
+}
+
+variable "github_default_branch" {
+  description = "The repository's default branch: the only branch whose jobs may use the deployment and infrastructure environments. The Terraform workflow sets it (TF_VAR_github_default_branch)."
+  type        = string
+  default     = "main"
+}
+
+variable "github_app" {
+  description = "Authenticate the github provider as a GitHub App installation instead of a token (GITHUB_TOKEN). The private key always comes from GITHUB_APP_PEM_FILE; null id / installation_id come from GITHUB_APP_ID / GITHUB_APP_INSTALLATION_ID, so {} reads all three from the environment. Null: use GITHUB_TOKEN."
+  type = object({
+    id              = optional(string)
+    installation_id = optional(string)
+  })
+  default = null
+}
+
+variable "infrastructure_environment" {
+  description = "The GitHub environment that holds the write credentials of the Terraform apply (created by hand once, then managed here: default branch only)."
+  type        = string
+  default     = "infrastructure"
+}
+
+variable "infrastructure_plan_environment" {
+  description = "The GitHub environment that holds the read-only credentials of pull request plans."
+  type        = string
+  default     = "infrastructure-plan"
+}
+
+variable "infrastructure_reviewers" {
+  description = "Users and teams (numeric IDs, up to 6 each) who must approve each apply. Empty: applies run without approval."
+  type = object({
+    users = optional(list(number), [])
+    teams = optional(list(number), [])
+  })
+  default  = {}
+  nullable = false
+}
 
 variable "github_url" {
   description = "Repository (https://github.com/<owner>/<repo>) or organisation (https://github.com/<org>) the runners register with: normally this repository."
@@ -28,22 +129,13 @@ variable "github_pat" {
   }
 }
 
-variable "domain" {
-  description = "Domain managed in Cloudflare; public services get <subdomain>.<domain> (librechat: chat.<domain>)."
-  type        = string
-
-  validation {
-    condition     = can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", var.domain))
-    error_message = "domain must be a lower-case domain name such as example.com."
-  }
-}
-
 variable "cloudflare_zone_id" {
-  description = "Cloudflare zone ID of domain (dashboard > the domain > Overview > API > Zone ID)."
+  description = "Cloudflare zone ID of the public deployments' host names (dashboard > the domain > Overview > API > Zone ID). Null when no deployment is public."
   type        = string
+  default     = null
 
   validation {
-    condition     = can(regex("^[0-9a-f]{32}$", var.cloudflare_zone_id))
+    condition     = var.cloudflare_zone_id == null || can(regex("^[0-9a-f]{32}$", coalesce(var.cloudflare_zone_id, "-")))
     error_message = "cloudflare_zone_id must be a 32-character hex zone ID."
   }
 }
@@ -57,6 +149,20 @@ variable "aws_region" {
     condition     = can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]$", var.aws_region))
     error_message = "aws_region must be an AWS region such as eu-central-1."
   }
+}
+
+variable "aws_access_key_id" {
+  description = "Access key of the AWS provider (EC2 hosts), kept apart from the state backend's credentials (AWS_ACCESS_KEY_ID, which may be an R2 key). Null: the provider's usual chain. Set TF_VAR_aws_access_key_id."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "aws_secret_access_key" {
+  description = "Secret key that goes with aws_access_key_id. Set TF_VAR_aws_secret_access_key."
+  type        = string
+  default     = null
+  sensitive   = true
 }
 
 variable "ssh_allowed_cidrs" {
@@ -100,17 +206,10 @@ variable "proxmox_lxc_template_file_id" {
   default     = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
 }
 
-variable "homelab_network" {
-  description = "Static address of the homelab test-service container: ipv4_address in CIDR notation (e.g. \"192.168.1.50/24\") and its gateway. An LXC container needs a static address: Terraform connects to it over SSH to run the boot script."
-  type = object({
-    ipv4_address = string
-    ipv4_gateway = optional(string)
-  })
-}
-
 variable "proxmox_ssh_public_keys" {
-  description = "SSH public keys authorised for root in the homelab containers (at least one); the matching private key bootstraps them."
+  description = "SSH public keys authorised for root in homelab LXC containers whose entry sets none; the matching private key bootstraps them."
   type        = list(string)
+  default     = []
 }
 
 variable "proxmox_ssh_private_key" {

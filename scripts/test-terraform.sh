@@ -135,19 +135,20 @@ stand_in() { # replace a provider module by one with the same variables and null
   sed -n 's/^output "\([a-z0-9_]*\)".*/output "\1" {\n  value = null\n}/p' "$module/outputs.tf" >"$work/outputs.tf"
   mv "$work/outputs.tf" "$module/outputs.tf"
 }
-drop_unavailable_providers() { # remove the proxmox and cloudflare blocks from required_providers / providers.tf
+drop_unavailable_providers() { # remove the proxmox, cloudflare and github blocks from required_providers / providers.tf
   local file
   for file in "$@"; do
     [ -f "$file" ] || continue
-    awk '/^    (proxmox|cloudflare) = \{$/ { skip = 1 } skip { if ($0 ~ /^    \}$/) skip = 0; next } { print }' "$file" >"$file.new" &&
-      awk '/^provider "(proxmox|cloudflare)" \{/ { skip = 1 } skip { if ($0 ~ /^\}$/) skip = 0; next } { print }' "$file.new" >"$file"
+    awk '/^    (proxmox|cloudflare|github) = \{$/ { skip = 1 } skip { if ($0 ~ /^    \}$/) skip = 0; next } { print }' "$file" >"$file.new" &&
+      awk '/^provider "(proxmox|cloudflare|github)" \{/ { skip = 1 } skip { if ($0 ~ /^\}$/) skip = 0; next } { print }' "$file.new" >"$file"
     rm -f "$file.new"
   done
 }
 check_wiring() {
-  stand_in proxmox-host && stand_in cloudflare-dns &&
+  stand_in proxmox-host && stand_in cloudflare-dns && stand_in github-environments &&
     drop_unavailable_providers "$infra/versions.tf" "$infra/providers.tf" "$infra/modules/launch-service/versions.tf" &&
-    rm -f "$infra/backend.tf" || return 1
+    rm -f "$infra/backend.tf" &&
+    cp "$infra/terraform.tfvars.example" "$infra/terraform.tfvars" || return 1
   init_validate_test "$infra/modules/launch-service" && init_validate_test "$infra"
 }
 

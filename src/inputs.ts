@@ -4,7 +4,7 @@ import { isValidName, normaliseRepoPath } from './names.js'
 /** Reads one raw input (core.getInput in the action, a map in tests). */
 export type InputReader = (name: string) => string
 
-export const COMMANDS = ['plan', 'deploy', 'remove'] as const
+export const COMMANDS = ['plan', 'deploy', 'remove', 'new-deployments'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export function getCommand(read: InputReader): Command {
@@ -122,6 +122,19 @@ export function getRemoveInputs(read: InputReader): RemoveInputs {
         : serviceName(read, path ?? ''),
     envFile: fileName(read, 'env-file', '.env')
   }
+}
+
+/** new-deployments: the JSON of a saved plan, usually in the runner's temporary folder. */
+export function getNewDeploymentsInputs(read: InputReader): { terraformPlan: string } {
+  const terraformPlan = read('terraform-plan').trim()
+  if (terraformPlan === '') {
+    throw new InputError(
+      'terraform-plan',
+      'is required',
+      'Pass the path of a file holding `terraform show -json <planfile>`.'
+    )
+  }
+  return { terraformPlan }
 }
 
 // ---- helpers ---------------------------------------------------------------------------------

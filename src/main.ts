@@ -13,6 +13,9 @@ export async function run(): Promise<void> {
     } else if (command === 'deploy') {
       const { deployCommand } = await import('./deploy/command.js')
       await deployCommand()
+    } else if (command === 'new-deployments') {
+      const { newDeploymentsCommand } = await import('./deployments/command.js')
+      await newDeploymentsCommand()
     } else {
       const { removeCommand } = await import('./deploy/command.js')
       await removeCommand()

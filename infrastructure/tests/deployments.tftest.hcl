@@ -1,26 +1,20 @@
-# The root configuration's `deployments` output, exactly as DESIGN.md's contract says. Run by
-# scripts/test-terraform.sh with AWS mocked and provider-free stand-ins for the Proxmox and
-# Cloudflare modules (those providers cannot be installed offline).
+# The root configuration with the deployments of terraform.tfvars.example (scripts/test-terraform.sh
+# copies it to terraform.tfvars), AWS mocked and provider-free stand-ins for the Proxmox, Cloudflare
+# and GitHub modules (those providers cannot be installed offline).
 
 mock_provider "aws" {
   source = "./tests/mocks"
 }
 
 variables {
-  github_url         = "https://github.com/example/launch-service"
-  github_pat         = "github_pat_TESTONLY0123456789abcdef"
-  domain             = "example.com"
-  cloudflare_zone_id = "0123456789abcdef0123456789abcdef"
-  proxmox_endpoint   = "https://192.168.1.10:8006/"
-  ssh_allowed_cidrs  = ["192.168.1.0/24"]
-
-  homelab_network         = { ipv4_address = "192.168.1.50/24", ipv4_gateway = "192.168.1.1" }
-  proxmox_ssh_public_keys = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY test"]
+  github_url        = "https://github.com/example/launch-service"
+  github_repository = "example/launch-service"
+  github_pat        = "github_pat_TESTONLY0123456789abcdef"
 }
 
 run "deployments_output_is_the_contract" {
-  # infrastructure/deployments.json is what the deploy workflow's plan job reads; it must be this
-  # output exactly (the Terraform workflow regenerates and compares it against real state too).
+  # infrastructure/deployments.json is the offline copy of this output (README: "The deployments
+  # contract"); it must be this output exactly.
   assert {
     condition     = jsonencode(output.deployments) == jsonencode(jsondecode(file("deployments.json")))
     error_message = "deployments must equal infrastructure/deployments.json (regenerate: terraform output -json deployments > deployments.json)"
@@ -28,5 +22,43 @@ run "deployments_output_is_the_contract" {
   assert {
     condition     = output.hosts["librechat"].target == "aws" && output.hosts["test-service-homelab"].target == "proxmox"
     error_message = "every deployment has its host"
+  }
+}
+
+run "the_published_variables_carry_the_contract" {
+  assert {
+    condition     = output.published_variables["LAUNCH_SERVICE_DEPLOYMENTS"] == "1" && length(output.published_variables) == 2
+    error_message = "three deployments fit one part"
+  }
+  assert {
+    condition     = jsonencode(jsondecode(output.published_variables["LAUNCH_SERVICE_DEPLOYMENTS_1"])) == jsonencode(output.deployments)
+    error_message = "the one part is the whole contract"
+  }
+}
+
+run "the_contract_is_split_into_parts" {
+  variables {
+    deployments_per_variable = 2
+  }
+  assert {
+    condition     = output.published_variables["LAUNCH_SERVICE_DEPLOYMENTS"] == "2"
+    error_message = "three deployments in parts of two are two parts"
+  }
+  assert {
+    condition = jsonencode(merge(
+      jsondecode(output.published_variables["LAUNCH_SERVICE_DEPLOYMENTS_1"]),
+      jsondecode(output.published_variables["LAUNCH_SERVICE_DEPLOYMENTS_2"]),
+    )) == jsonencode(output.deployments) && length(jsondecode(output.published_variables["LAUNCH_SERVICE_DEPLOYMENTS_2"])) == 1
+    error_message = "the parts together are the contract, each deployment once"
+  }
+}
+
+run "no_deployments_publishes_zero_parts" {
+  variables {
+    deployments = {}
+  }
+  assert {
+    condition     = output.published_variables == { LAUNCH_SERVICE_DEPLOYMENTS = "0" }
+    error_message = "an empty map still publishes the count, so the plan job knows it is empty and not missing"
   }
 }

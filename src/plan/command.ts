@@ -34,7 +34,7 @@ export async function planCommand(): Promise<void> {
   if (plan.unrouted.length > 0) {
     core.warning(
       `Changed services with no deployment in the Terraform output (not deployed): ${plan.unrouted.join(', ')}. ` +
-        'Add a module "launch-service" block for each in infrastructure/main.tf.'
+        'Add an entry to `deployments` in infrastructure/terraform.tfvars; after the apply, the Terraform workflow deploys it.'
     )
   }
   if (plan.entries.length > MAX_MATRIX_JOBS) {
