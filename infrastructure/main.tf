@@ -34,16 +34,14 @@ module "deployment" {
 locals {
   github_owner           = split("/", var.github_repository)[0]
   github_repository_name = split("/", var.github_repository)[1]
+}
 
-  # The contract, published as repository variables in parts of at most
-  # var.deployments_per_variable deployments (one variable holds at most 48 KB).
-  deployment_parts = chunklist(sort(keys(var.deployments)), var.deployments_per_variable)
-  published_variables = merge(
-    { LAUNCH_SERVICE_DEPLOYMENTS = tostring(length(local.deployment_parts)) },
-    { for index, part in local.deployment_parts :
-      "LAUNCH_SERVICE_DEPLOYMENTS_${index + 1}" => jsonencode({ for name in part : name => module.deployment[name].deployment })
-    },
-  )
+# The contract, and the repository variables that carry it to the deploy workflow.
+module "contract" {
+  source = "./modules/contract"
+
+  deployments              = { for name, deployment in module.deployment : name => deployment.deployment }
+  deployments_per_variable = var.deployments_per_variable
 }
 
 # GitHub: one environment per deployment (its deploy jobs run there and read its secrets), the
@@ -54,7 +52,7 @@ module "github" {
   repository     = local.github_repository_name
   default_branch = var.github_default_branch
   deployments    = keys(var.deployments)
-  variables      = local.published_variables
+  variables      = module.contract.published_variables
 
   infrastructure_environment      = var.infrastructure_environment
   infrastructure_plan_environment = var.infrastructure_plan_environment

@@ -2,12 +2,12 @@
 # deployment name => { service, path, target, runner_labels, public, url }.
 output "deployments" {
   description = "Every deployment of this repository, read by the action's plan command."
-  value       = { for name, deployment in module.deployment : name => deployment.deployment }
+  value       = module.contract.deployments
 }
 
 output "published_variables" {
   description = "The repository variables that carry `deployments` to the deploy workflow: LAUNCH_SERVICE_DEPLOYMENTS (the number of parts) and LAUNCH_SERVICE_DEPLOYMENTS_1..N (JSON, part of the map each)."
-  value       = local.published_variables
+  value       = module.contract.published_variables
 }
 
 output "hosts" {

@@ -45,14 +45,9 @@ variable "deployments" {
 }
 
 variable "deployments_per_variable" {
-  description = "How many deployments go into one published repository variable (LAUNCH_SERVICE_DEPLOYMENTS_<n>). A variable holds at most 48 KB: about 100 typical records fit with room to spare."
+  description = "How many deployments go into one published repository variable (LAUNCH_SERVICE_DEPLOYMENTS_<n>); see modules/contract."
   type        = number
   default     = 100
-
-  validation {
-    condition     = var.deployments_per_variable >= 1 && var.deployments_per_variable <= 200 && floor(var.deployments_per_variable) == var.deployments_per_variable
-    error_message = "deployments_per_variable must be a whole number from 1 to 200."
-  }
 }
 
 variable "github_repository" {
