@@ -1,10 +1,15 @@
 # The root configuration with the deployments of terraform.tfvars.example (scripts/test-terraform.sh
-# copies it to terraform.tfvars), AWS mocked and provider-free stand-ins for the Proxmox, Cloudflare
-# and GitHub modules (those providers cannot be installed offline).
+# copies it to terraform.tfvars), every provider mocked (offline, scripts/test-terraform.sh serves
+# bpg/proxmox and cloudflare/cloudflare from their schemas). Plan only: the homelab container is
+# bootstrapped over SSH by a provisioner, which terraform test would run.
 
 mock_provider "aws" {
   source = "./tests/mocks"
 }
+
+mock_provider "proxmox" {}
+
+mock_provider "cloudflare" {}
 
 variables {
   github_url        = "https://github.com/example/launch-service"
@@ -13,6 +18,8 @@ variables {
 }
 
 run "deployments_output_is_the_contract" {
+  command = plan
+
   # infrastructure/deployments.json is the offline copy of this output (README: "The deployments
   # contract"); it must be this output exactly.
   assert {
@@ -26,6 +33,8 @@ run "deployments_output_is_the_contract" {
 }
 
 run "the_published_variables_carry_the_contract" {
+  command = plan
+
   assert {
     condition     = output.published_variables["LAUNCH_SERVICE_DEPLOYMENTS"] == "1" && length(output.published_variables) == 2
     error_message = "three deployments fit one part"
@@ -37,6 +46,8 @@ run "the_published_variables_carry_the_contract" {
 }
 
 run "the_contract_is_split_into_parts" {
+  command = plan
+
   variables {
     deployments_per_variable = 2
   }
@@ -54,6 +65,8 @@ run "the_contract_is_split_into_parts" {
 }
 
 run "no_deployments_publishes_zero_parts" {
+  command = plan
+
   variables {
     deployments = {}
   }
