@@ -83,7 +83,7 @@ check_local_example() {
   tf "$dir" init && tf "$dir" validate && tf "$dir" apply -auto-approve || return 1
   tf "$dir" output -json >"$work/local-output.json" || return 1
   cat "$work/local-output.json"
-  # The contract (DESIGN.md), exactly: the keys, the label order, the nulls.
+  # The contract (README.md, "The deployments contract"), exactly: the keys, the label order, the nulls.
   node --input-type=module -e '
     import { deepStrictEqual } from "node:assert/strict"
     import { readFileSync } from "node:fs"
