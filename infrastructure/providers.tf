@@ -41,7 +41,7 @@ provider "github" {
     content {
       id              = app_auth.value.id
       installation_id = app_auth.value.installation_id
-      # pem_file: GITHUB_APP_PEM_FILE only, so the key never is a Terraform variable.
+      pem_file        = var.github_app_pem_file # null: GITHUB_APP_PEM_FILE
     }
   }
 }

@@ -67,12 +67,19 @@ variable "github_default_branch" {
 }
 
 variable "github_app" {
-  description = "Authenticate the github provider as a GitHub App installation instead of a token (GITHUB_TOKEN). The private key always comes from GITHUB_APP_PEM_FILE; null id / installation_id come from GITHUB_APP_ID / GITHUB_APP_INSTALLATION_ID, so {} reads all three from the environment. Null: use GITHUB_TOKEN."
+  description = "Authenticate the github provider as a GitHub App installation instead of a token (GITHUB_TOKEN). Null id / installation_id come from GITHUB_APP_ID / GITHUB_APP_INSTALLATION_ID (and the key from github_app_pem_file, else GITHUB_APP_PEM_FILE), so {} reads all three from the environment. Null: use GITHUB_TOKEN."
   type = object({
     id              = optional(string)
     installation_id = optional(string)
   })
   default = null
+}
+
+variable "github_app_pem_file" {
+  description = "The GitHub App's private key (PEM). Null: GITHUB_APP_PEM_FILE (what the Terraform workflow sets). Only used with github_app."
+  type        = string
+  default     = null
+  sensitive   = true
 }
 
 variable "infrastructure_environment" {

@@ -6,7 +6,9 @@ locals {
   # Environments only the default branch may deploy to / apply from.
   protected_environments = merge(
     { for name in var.deployments : name => { reviewers = null } },
-    var.infrastructure_environment == null ? {} : { (var.infrastructure_environment) = { reviewers = var.infrastructure_reviewers } },
+    var.infrastructure_environment == null ? {} : { (var.infrastructure_environment) = {
+      reviewers = length(var.infrastructure_reviewers.users) + length(var.infrastructure_reviewers.teams) > 0 ? var.infrastructure_reviewers : null
+    } },
   )
 }
 
