@@ -52,7 +52,7 @@ function newDeployments(plan, input) {
     const before = isObj(output.before) ? output.before : {};
     const found = new Map();
     for (const name of Object.keys(after))
-        if (!(name in before))
+        if (!Object.hasOwn(before, name))
             found.set(name, 'new deployment');
     for (const change of (plan.resource_changes ?? [])) {
         if (!isObj(change) ||
@@ -63,7 +63,7 @@ function newDeployments(plan, input) {
         if (!Array.isArray(actions) || !actions.includes('create'))
             continue;
         const name = DEPLOYMENT_ADDRESS.exec(change.address)?.[1];
-        if (name !== undefined && name in after && !found.has(name))
+        if (name !== undefined && Object.hasOwn(after, name) && !found.has(name))
             found.set(name, 'new host');
     }
     return [...found]

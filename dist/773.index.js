@@ -330,7 +330,7 @@ function joinPublishedDeployments(vars) {
     if (!/^(0|[1-9][0-9]{0,2})$/.test(count.trim())) {
         throw new errors/* InputError */.dz('vars', `${PUBLISHED_VARIABLE} must be the number of parts, not ${JSON.stringify(count.slice(0, 20))}`, notPublishedFix);
     }
-    const map = {};
+    const map = new Map();
     for (let part = 1; part <= Number(count); part++) {
         const name = `${PUBLISHED_VARIABLE}_${part}`;
         const text = vars[name];
@@ -348,13 +348,14 @@ function joinPublishedDeployments(vars) {
             throw new errors/* InputError */.dz('vars', `${name} is not a JSON object of deployments`, notPublishedFix);
         }
         for (const [deployment, record] of Object.entries(value)) {
-            if (deployment in map) {
+            if (map.has(deployment)) {
                 throw new errors/* InputError */.dz('vars', `deployment '${deployment}' is in two parts`, notPublishedFix);
             }
-            map[deployment] = record;
+            map.set(deployment, record);
         }
     }
-    return map;
+    // fromEntries defines own properties: a key such as __proto__ stays a (refused) deployment name.
+    return Object.fromEntries(map);
 }
 
 ;// CONCATENATED MODULE: ./src/deployments/source.ts

@@ -67,6 +67,12 @@ describe('newDeployments (first deploy after apply)', () => {
     ])
   })
 
+  test('a deployment named like an Object.prototype member is new like any other', () => {
+    expect(newDeployments(plan({}, { constructor: record('web') }), 'x')).toEqual([
+      { name: 'constructor', service: 'web', why: 'new deployment' }
+    ])
+  })
+
   test('a removed deployment is not deployed; nothing changed is nothing', () => {
     expect(newDeployments(plan({ 'web-aws': record('web') }, {}), 'x')).toEqual([])
     expect(newDeployments(plan(null, {}), 'x')).toEqual([])

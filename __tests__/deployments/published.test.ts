@@ -71,3 +71,14 @@ describe('joinPublishedDeployments (the repository variables Terraform publishes
     expect(() => joinPublishedDeployments(vars as Record<string, string>)).toThrow(message)
   })
 })
+
+test('names that are Object.prototype members are names like any other', () => {
+  const vars = {
+    LAUNCH_SERVICE_DEPLOYMENTS: '2',
+    LAUNCH_SERVICE_DEPLOYMENTS_1: '{"constructor":{"service":"a"}}',
+    LAUNCH_SERVICE_DEPLOYMENTS_2: '{"__proto__":{"service":"b"}}'
+  }
+  const map = joinPublishedDeployments(vars)
+  expect(Object.keys(map).sort()).toEqual(['__proto__', 'constructor'])
+  expect(() => parseDeployments(map, 'vars')).toThrow(/deployment '__proto__': name must match/)
+})

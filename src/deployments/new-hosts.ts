@@ -44,7 +44,8 @@ export function newDeployments(plan: unknown, input: string): NewDeployment[] {
   const after = output.after
   const before = isObj(output.before) ? output.before : {}
   const found = new Map<string, NewDeployment['why']>()
-  for (const name of Object.keys(after)) if (!(name in before)) found.set(name, 'new deployment')
+  for (const name of Object.keys(after))
+    if (!Object.hasOwn(before, name)) found.set(name, 'new deployment')
 
   for (const change of (plan.resource_changes ?? []) as unknown[]) {
     if (
@@ -56,7 +57,8 @@ export function newDeployments(plan: unknown, input: string): NewDeployment[] {
     const actions = isObj(change.change) ? change.change.actions : undefined
     if (!Array.isArray(actions) || !actions.includes('create')) continue
     const name = DEPLOYMENT_ADDRESS.exec(change.address)?.[1]
-    if (name !== undefined && name in after && !found.has(name)) found.set(name, 'new host')
+    if (name !== undefined && Object.hasOwn(after, name) && !found.has(name))
+      found.set(name, 'new host')
   }
 
   return [...found]

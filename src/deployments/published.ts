@@ -26,7 +26,7 @@ export function joinPublishedDeployments(vars: Record<string, string>): Record<s
       notPublishedFix
     )
   }
-  const map: Record<string, unknown> = {}
+  const map = new Map<string, unknown>()
   for (let part = 1; part <= Number(count); part++) {
     const name = `${PUBLISHED_VARIABLE}_${part}`
     const text = vars[name]
@@ -47,11 +47,12 @@ export function joinPublishedDeployments(vars: Record<string, string>): Record<s
       throw new InputError('vars', `${name} is not a JSON object of deployments`, notPublishedFix)
     }
     for (const [deployment, record] of Object.entries(value)) {
-      if (deployment in map) {
+      if (map.has(deployment)) {
         throw new InputError('vars', `deployment '${deployment}' is in two parts`, notPublishedFix)
       }
-      map[deployment] = record
+      map.set(deployment, record)
     }
   }
-  return map
+  // fromEntries defines own properties: a key such as __proto__ stays a (refused) deployment name.
+  return Object.fromEntries(map)
 }
