@@ -88,7 +88,7 @@ describeTf('plan reads terraform output -json', () => {
   test('the local example of infrastructure/ routes test-service to this machine', async () => {
     const workspace = repo.checkout({ depth: 1 })
     // The example and the module it calls, copied as a user's repository would hold them.
-    for (const part of ['examples/local', 'modules/runner', 'templates']) {
+    for (const part of ['examples/local', 'modules/runner', 'modules/contract', 'templates']) {
       cpSync(join(REPO_ROOT, 'infrastructure', part), join(workspace, 'infrastructure', part), {
         recursive: true,
         filter: src => !/\.terraform|tfstate|\/tests(\/|$)/.test(src)
