@@ -43,3 +43,23 @@ test('each input and output has a description; optional inputs have a default', 
     expect([name, (output.description ?? '').length > 10]).toEqual([name, true])
   expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
 })
+
+test('branding for the Marketplace: a Feather icon name and one of the documented colours', () => {
+  const { branding } = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    branding?: { icon?: string; color?: string }
+  }
+  expect(branding?.icon).toMatch(/^[a-z0-9-]+$/)
+  // The colours GitHub's metadata syntax allows for branding.color.
+  const colours = [
+    'white',
+    'black',
+    'yellow',
+    'blue',
+    'green',
+    'orange',
+    'red',
+    'purple',
+    'gray-dark'
+  ]
+  expect(colours).toContain(branding?.color)
+})
