@@ -8,7 +8,10 @@
 #   cloudflare-dns modules/cloudflare-dns: init, validate, terraform test with mock_provider "cloudflare"
 #   launch-service modules/launch-service: init, validate, terraform test with every provider mocked
 #                  (targets aws / proxmox lxc and vm / local, public or not)
-#   root           the root configuration: init, validate, terraform test (deployments output)
+#   github-environments  modules/github-environments: init, validate, terraform test with
+#                  mock_provider "github" (environments, branch policies, published variables)
+#   root           the root configuration: init, validate, terraform test (deployments output,
+#                  published variables) with the deployments of terraform.tfvars.example
 #   local-example  examples/local: a real `terraform apply` (local backend) whose `deployments`
 #                  output must equal the contract record of test-service-local
 #   boot-script    scripts/test-boot-script.sh: the boot script, run in a Debian 12 container
@@ -16,6 +19,7 @@
 # scripts/schema-provider (a test double: it talks to no API), hashicorp/aws from the offline
 # mirror (TF_PROVIDER_MIRROR, or found on disk). Works on a temporary copy: nothing is left in the tree.
 # Environment: TF_PROVIDER_MIRROR (mirror root, the folder above registry.terraform.io/),
+# INFRASTRUCTURE_DIR (default: the repository's infrastructure/),
 # SKIP_BOOT_SCRIPT_TEST=1 to skip the container test (CI must not), VERBOSE=1 to print the log of
 # passing checks too (a failing check always prints its log).
 set -uo pipefail
@@ -42,7 +46,10 @@ mkdir -p "$work/plugin-cache"
 } >"$work/terraform.rc"
 export TF_CLI_CONFIG_FILE="$work/terraform.rc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 unset TF_DATA_DIR
-cp -r "$repo/infrastructure" "$work/infrastructure"
+# INFRASTRUCTURE_DIR: check another copy of infrastructure/ (the tests use it to show that a
+# broken configuration fails these checks).
+source_infra=${INFRASTRUCTURE_DIR:-$repo/infrastructure}
+cp -r "$source_infra" "$work/infrastructure"
 find "$work/infrastructure" \( -name .terraform -o -name '*.tfstate*' -o -name .terraform.lock.hcl \) -prune -exec rm -rf {} +
 infra=$work/infrastructure
 say "terraform $(terraform version | head -1 | cut -d' ' -f2), provider mirror $mirror"
@@ -66,7 +73,7 @@ init_validate_test() { # a module whose providers are all available offline
   tf "$1" init -backend=false && tf "$1" validate && tf "$1" test
 }
 
-check_fmt() { terraform fmt -check -recursive -diff "$repo/infrastructure"; }
+check_fmt() { terraform fmt -check -recursive -diff "$source_infra"; }
 
 check_lint_scripts() {
   if ! command -v shellcheck >/dev/null; then
@@ -106,26 +113,16 @@ check_local_example() {
 check_proxmox_host() { init_validate_test "$infra/modules/proxmox-host"; }
 check_cloudflare_dns() { init_validate_test "$infra/modules/cloudflare-dns"; }
 check_launch_service() { init_validate_test "$infra/modules/launch-service"; }
+check_github_environments() { init_validate_test "$infra/modules/github-environments"; }
 check_root() { # with the deployments of terraform.tfvars.example
-  rm -f "$infra/backend.tf" && cp "$infra/terraform.tfvars.example" "$infra/terraform.tfvars" || return 1
-  if [ ! -d "$mirror/registry.terraform.io/integrations/github" ]; then
-    # Until the schema mirror serves integrations/github: the GitHub module as a stand-in with the
-    # same variables and null outputs, and no github provider.
-    local module=$infra/modules/github-environments file
-    rm -f "$module/main.tf" "$module/versions.tf"
-    sed -n 's/^output "\([a-z0-9_]*\)".*/output "\1" {\n  value = null\n}/p' "$module/outputs.tf" >"$work/outputs.tf" &&
-      mv "$work/outputs.tf" "$module/outputs.tf"
-    for file in "$infra/versions.tf" "$infra/providers.tf"; do
-      awk '/^    github = \{$/ { skip = 1 } skip { if ($0 ~ /^    \}$/) skip = 0; next } /^provider "github" \{/ { skip2 = 1 } skip2 { if ($0 ~ /^\}$/) skip2 = 0; next } { print }' "$file" >"$file.new" && mv "$file.new" "$file"
-    done
-  fi
-  init_validate_test "$infra"
+  rm -f "$infra/backend.tf" && cp "$infra/terraform.tfvars.example" "$infra/terraform.tfvars" &&
+    init_validate_test "$infra"
 }
 
 check_boot_script() { bash "$repo/scripts/test-boot-script.sh"; }
 
 # All checks, or only those named on the command line (the jest suite runs them one by one).
-all_steps=(fmt lint-scripts runner aws-host proxmox-host cloudflare-dns launch-service root local-example boot-script)
+all_steps=(fmt lint-scripts runner aws-host proxmox-host cloudflare-dns launch-service github-environments root local-example boot-script)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all_steps[@]}")
 for name in "${selected[@]}"; do
@@ -135,7 +132,7 @@ for name in "${selected[@]}"; do
         results+=("SKIP  boot-script (SKIP_BOOT_SCRIPT_TEST=1)")
         continue
       fi ;;
-    fmt | lint-scripts | runner | aws-host | proxmox-host | cloudflare-dns | launch-service | root | local-example) ;;
+    fmt | lint-scripts | runner | aws-host | proxmox-host | cloudflare-dns | launch-service | github-environments | root | local-example) ;;
     *) say "unknown check '$name'; checks: ${all_steps[*]}"; exit 2 ;;
   esac
   step "$name" "check_${name//-/_}"

@@ -16,6 +16,7 @@ const CHECKS = [
   'proxmox-host',
   'cloudflare-dns',
   'launch-service',
+  'github-environments',
   'root',
   'local-example',
   'boot-script'

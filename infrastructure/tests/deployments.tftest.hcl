@@ -1,7 +1,7 @@
 # The root configuration with the deployments of terraform.tfvars.example (scripts/test-terraform.sh
 # copies it to terraform.tfvars), every provider mocked (offline, scripts/test-terraform.sh serves
-# bpg/proxmox and cloudflare/cloudflare from their schemas). Plan only: the homelab container is
-# bootstrapped over SSH by a provisioner, which terraform test would run.
+# bpg/proxmox, cloudflare/cloudflare and integrations/github from their schemas). Plan only: the
+# homelab container is bootstrapped over SSH by a provisioner, which terraform test would run.
 
 mock_provider "aws" {
   source = "./tests/mocks"
@@ -10,6 +10,8 @@ mock_provider "aws" {
 mock_provider "proxmox" {}
 
 mock_provider "cloudflare" {}
+
+mock_provider "github" {}
 
 variables {
   github_url        = "https://github.com/example/launch-service"
@@ -73,5 +75,14 @@ run "no_deployments_publishes_zero_parts" {
   assert {
     condition     = output.published_variables == { LAUNCH_SERVICE_DEPLOYMENTS = "0" }
     error_message = "an empty map still publishes the count, so the plan job knows it is empty and not missing"
+  }
+}
+
+run "every_deployment_has_its_github_environment" {
+  command = plan
+
+  assert {
+    condition     = output.environments == { for name in keys(output.deployments) : name => name }
+    error_message = "each deployment's deploy jobs run in the environment of its name"
   }
 }
