@@ -17,7 +17,6 @@ import { pushEvent } from '../helpers/events.js'
 import { type FakeGitHubApi, startFakeGitHubApi } from '../helpers/fake-github-api.js'
 import { TestRepo, tempDir } from '../helpers/git.js'
 import {
-  FIXTURES,
   freePort,
   httpGet,
   removeDir,
@@ -207,7 +206,11 @@ test('one commit adds a service and its deployment; the apply deploys it', async
     env,
     inputs: {
       'github-token': token,
-      ...evaluate(planStep, { 'toJSON(vars)': await varsContext(), 'inputs.services': '' })
+      ...evaluate(planStep, {
+        'toJSON(vars)': await varsContext(),
+        'inputs.services': '',
+        'steps.head.outputs.sha': commit
+      })
     }
   })
   expect(pushRun.exitCode).toBe(0)
@@ -223,20 +226,35 @@ test('one commit adds a service and its deployment; the apply deploys it', async
   expect(api.environments.has(deployment)).toBe(true)
   expect(api.variables.get('LAUNCH_SERVICE_DEPLOYMENTS')).toBe('1')
 
-  // 3. Its deploy job: the reusable workflow with services from the apply job.
-  const services = evaluate(
+  // Meanwhile (the apply took minutes) a fix to the service lands. Its deploy run found no
+  // deployment either; only the first deploy can bring it.
+  const fixed = '<h1>fixed while the apply ran</h1>\n'
+  const fix = repo.commit({ 'services/web/www/index.html': fixed }, 'web: a fix during the apply')
+  repo.push('origin', 'main')
+
+  // 3. Its deploy job: the reusable workflow with services from the apply job, at the default
+  // branch's newest commit (resolved once by the plan job), not at the apply's commit.
+  const called = evaluate(
     { with: terraformWorkflow.jobs.deploy?.with },
-    { 'needs.apply.outputs.services': found.outputs.services ?? '' }
-  ).services
+    {
+      'needs.apply.outputs.services': found.outputs.services ?? '',
+      'github.event.repository.default_branch': 'main'
+    }
+  )
+  // actions/checkout with an empty ref takes the run's commit (GITHUB_SHA): the apply's.
+  const planCheckout = repo.checkout({ sha: called.ref || commit })
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: planCheckout, encoding: 'utf8' })
+  expect(head.stdout.trim()).toBe(fix)
   const planRun = await runAction({
-    workspace: repo.checkout(),
+    workspace: planCheckout,
     event,
     env,
     inputs: {
       'github-token': token,
       ...evaluate(planStep, {
         'toJSON(vars)': await varsContext(),
-        'inputs.services': services ?? ''
+        'inputs.services': called.services ?? '',
+        'steps.head.outputs.sha': head.stdout.trim()
       })
     }
   })
@@ -262,7 +280,12 @@ test('one commit adds a service and its deployment; the apply deploys it', async
       Object.entries(entry).map(([k, v]) => [`matrix.${k}`, v === null ? '' : String(v)])
     )
     const run = await runAction({
-      workspace: repo.checkout(),
+      workspace: repo.checkout({
+        sha:
+          evaluate(reusable.jobs.deploy?.steps[0], {
+            'needs.plan.outputs.sha': head.stdout.trim()
+          }).ref || commit
+      }),
       env: { GITHUB_SHA: commit, LAUNCH_SERVICE_STATE_DIR: stateDir },
       inputs: evaluate(deployStep, {
         ...matrixContext,
@@ -276,5 +299,5 @@ test('one commit adds a service and its deployment; the apply deploys it', async
   }
   const page = await httpGet(port)
   expect(page.status).toBe(200)
-  expect(page.body).toBe(readFileSync(join(FIXTURES, 'web/www/index.html'), 'utf8'))
+  expect(page.body).toBe(fixed)
 }, 600_000)
