@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { isValidLabel, isValidName, normaliseRepoPath } from '../src/names.js'
+import { isValidContractPath, isValidLabel, isValidName, normaliseRepoPath } from '../src/names.js'
 import { REPO_ROOT } from './helpers/action.js'
 
 interface Table {
@@ -16,7 +16,7 @@ interface Table {
 }
 const table = JSON.parse(
   readFileSync(join(REPO_ROOT, '__tests__/fixtures/contract/names.json'), 'utf8')
-) as { names: Table; labels: Table }
+) as { names: Table; labels: Table; paths: Table }
 
 describe('names (the action)', () => {
   test.each(table.names.valid)('%j is a valid name', name => expect(isValidName(name)).toBe(true))
@@ -28,6 +28,12 @@ describe('names (the action)', () => {
   )
   test.each(table.labels.invalid)('%j is not a valid label', label =>
     expect(isValidLabel(label)).toBe(false)
+  )
+  test.each(table.paths.valid)('%j is a valid contract path', path =>
+    expect(isValidContractPath(path)).toBe(true)
+  )
+  test.each(table.paths.invalid)('%j is not a valid contract path', path =>
+    expect(isValidContractPath(path)).toBe(false)
   )
   test('repository paths are normalised and kept inside the repository', () => {
     expect(normaliseRepoPath('./services//web/')).toBe('services/web')
@@ -42,7 +48,7 @@ const hcl = (value: string): string =>
 
 interface Case {
   run: string
-  variable: 'name' | 'service' | 'extra_labels'
+  variable: 'name' | 'service' | 'extra_labels' | 'path'
   value: string
   valid: boolean
 }
@@ -60,6 +66,8 @@ function cases(): Case[] {
   }
   add('extra_labels', table.labels.valid, true)
   add('extra_labels', table.labels.invalid, false)
+  add('path', table.paths.valid, true)
+  add('path', table.paths.invalid, false)
   return all
 }
 

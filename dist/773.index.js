@@ -238,11 +238,10 @@ function parseDeployments(json, input) {
     if (!isObj(json))
         throw shapeError(input, 'is not a JSON object');
     let map = json;
-    if ('deployments' in json) {
-        const output = json.deployments;
-        if (!isObj(output) || !('value' in output)) {
-            throw shapeError(input, 'has a \'deployments\' key that is not a terraform output ({"value": ...})');
-        }
+    // An output document is recognised by its shape ({"value": ...}), not by the key alone: a
+    // deployment may be called "deployments" too (Terraform allows it, so the action must).
+    const output = json.deployments;
+    if (isObj(output) && 'value' in output) {
         map = output.value;
         if (!isObj(map))
             throw shapeError(input, "'deployments.value' is not an object");
@@ -264,9 +263,9 @@ function parseDeployments(json, input) {
         if (typeof service !== 'string' || !(0,names/* isValidName */.uV)(service)) {
             problems.push(`${where}: service ${JSON.stringify(service)} ${nameRule}`);
         }
-        const path = typeof raw.path === 'string' ? (0,names/* normaliseRepoPath */.Gn)(raw.path) : undefined;
+        const path = typeof raw.path === 'string' && (0,names/* isValidContractPath */.QL)(raw.path) ? raw.path : undefined;
         if (path === undefined) {
-            problems.push(`${where}: path ${JSON.stringify(raw.path)} must be a relative path inside the repository (no .., not absolute)`);
+            problems.push(`${where}: path ${JSON.stringify(raw.path)} must be a relative path inside the repository: segments of letters, digits, '.', '_', '-' joined by '/', none of them '.' or '..'`);
         }
         const target = raw.target;
         if (typeof target !== 'string' || !(0,names/* isValidName */.uV)(target)) {

@@ -28682,6 +28682,7 @@ async function run() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gn: () => (/* binding */ normaliseRepoPath),
+/* harmony export */   QL: () => (/* binding */ isValidContractPath),
 /* harmony export */   uV: () => (/* binding */ isValidName),
 /* harmony export */   zJ: () => (/* binding */ isValidLabel)
 /* harmony export */ });
@@ -28721,6 +28722,18 @@ function normaliseRepoPath(value) {
     if (segments.length === 0 || segments.some(s => s === '..'))
         return undefined;
     return segments.join('/');
+}
+/** One segment of a contract path: the characters Terraform's rule allows, never `.` or `..`. */
+const PATH_SEGMENT = /^[A-Za-z0-9._-]+$/;
+/**
+ * A service folder in the `deployments` contract, as Terraform's `path` validation in
+ * infrastructure/modules/runner writes it (shared table: __tests__/fixtures/contract/names.json):
+ * `/`-separated segments of letters, digits, `.`, `_`, `-`, none of them `.` or `..`, no leading,
+ * trailing or double `/`. The repository root (".") is not a service folder.
+ */
+function isValidContractPath(value) {
+    const segments = value.split('/');
+    return segments.every(s => PATH_SEGMENT.test(s) && s !== '.' && s !== '..');
 }
 
 

@@ -37,3 +37,17 @@ export function normaliseRepoPath(value: string): string | undefined {
   if (segments.length === 0 || segments.some(s => s === '..')) return undefined
   return segments.join('/')
 }
+
+/** One segment of a contract path: the characters Terraform's rule allows, never `.` or `..`. */
+const PATH_SEGMENT = /^[A-Za-z0-9._-]+$/
+
+/**
+ * A service folder in the `deployments` contract, as Terraform's `path` validation in
+ * infrastructure/modules/runner writes it (shared table: __tests__/fixtures/contract/names.json):
+ * `/`-separated segments of letters, digits, `.`, `_`, `-`, none of them `.` or `..`, no leading,
+ * trailing or double `/`. The repository root (".") is not a service folder.
+ */
+export function isValidContractPath(value: string): boolean {
+  const segments = value.split('/')
+  return segments.every(s => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')
+}

@@ -2,7 +2,7 @@ import { parseDeployments } from '../../src/deployments/contract.js'
 
 const entry = {
   service: 'test-service',
-  path: './services/test-service/',
+  path: 'services/test-service',
   target: 'aws',
   runner_labels: ['self-hosted', 'aws', 'test-service-aws'],
   public: true,
@@ -51,9 +51,20 @@ describe('parseDeployments', () => {
     )
   })
 
-  test.each([['..'], ['services/../..'], ['a\\b'], ['']])('path %p is refused', path => {
-    expect(() => parseDeployments({ x: { ...entry, path } }, 'deployments')).toThrow(
-      /must be a relative path inside the repository/
-    )
+  // Terraform refuses these too (shared table __tests__/fixtures/contract/names.json).
+  test.each([['..'], ['services/../..'], ['a\\b'], [''], ['.'], ['./services/web']])(
+    'path %p is refused',
+    path => {
+      expect(() => parseDeployments({ x: { ...entry, path } }, 'deployments')).toThrow(
+        /must be a relative path inside the repository/
+      )
+    }
+  )
+
+  test('a deployment may be called "deployments": a record is not an output document', () => {
+    const parsed = parseDeployments({ deployments: entry, web: entry }, 'deployments')
+    expect(parsed.map(d => d.name)).toEqual(['deployments', 'web'])
+    const doc = { deployments: { type: 'x', value: { deployments: entry } } }
+    expect(parseDeployments(doc, 'deployments').map(d => d.name)).toEqual(['deployments'])
   })
 })

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { isValidLabel, isValidName, normaliseRepoPath } from '../names.js'
+import { isValidContractPath, isValidLabel, isValidName } from '../names.js'
 
 /** One entry of Terraform's `deployments` output (README "The deployments contract"), validated. */
 export interface Deployment {
@@ -23,14 +23,10 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 export function parseDeployments(json: unknown, input: string): Deployment[] {
   if (!isObj(json)) throw shapeError(input, 'is not a JSON object')
   let map: unknown = json
-  if ('deployments' in json) {
-    const output = json.deployments
-    if (!isObj(output) || !('value' in output)) {
-      throw shapeError(
-        input,
-        'has a \'deployments\' key that is not a terraform output ({"value": ...})'
-      )
-    }
+  // An output document is recognised by its shape ({"value": ...}), not by the key alone: a
+  // deployment may be called "deployments" too (Terraform allows it, so the action must).
+  const output = json.deployments
+  if (isObj(output) && 'value' in output) {
     map = output.value
     if (!isObj(map)) throw shapeError(input, "'deployments.value' is not an object")
   } else if (Object.values(json).some(v => isObj(v) && 'value' in v && 'type' in v)) {
@@ -50,10 +46,11 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
     if (typeof service !== 'string' || !isValidName(service)) {
       problems.push(`${where}: service ${JSON.stringify(service)} ${nameRule}`)
     }
-    const path = typeof raw.path === 'string' ? normaliseRepoPath(raw.path) : undefined
+    const path =
+      typeof raw.path === 'string' && isValidContractPath(raw.path) ? raw.path : undefined
     if (path === undefined) {
       problems.push(
-        `${where}: path ${JSON.stringify(raw.path)} must be a relative path inside the repository (no .., not absolute)`
+        `${where}: path ${JSON.stringify(raw.path)} must be a relative path inside the repository: segments of letters, digits, '.', '_', '-' joined by '/', none of them '.' or '..'`
       )
     }
     const target = raw.target

@@ -24,8 +24,8 @@ variable "path" {
   default     = null
 
   validation {
-    condition     = var.path == null || (can(regex("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", coalesce(var.path, "-"))) && !contains(split("/", coalesce(var.path, "-")), ".."))
-    error_message = "path must be a relative path inside the repository (e.g. services/test-service): no leading slash, no '..', only letters, digits, '.', '_', '-' and '/'."
+    condition     = var.path == null || (can(regex("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", var.path == null ? "" : var.path)) && length(setintersection(split("/", var.path == null ? "" : var.path), [".", ".."])) == 0)
+    error_message = "path must be a folder inside the repository (e.g. services/test-service): segments of letters, digits, '.', '_', '-' joined by '/', none of them '.' or '..' (the repository root is not a service folder)."
   }
 }
 
