@@ -6,12 +6,24 @@
 #   Cloudflare: CLOUDFLARE_API_TOKEN (Zone > DNS > Edit on the zone)
 #   GitHub:     GITHUB_TOKEN (a fine-grained PAT), or a GitHub App (var.github_app / GITHUB_APP_*)
 
+# Terraform configures the AWS provider even when no deployment targets AWS. Without an AWS
+# deployment it gets placeholder keys and checks nothing, so it never picks up the state backend's
+# AWS_ACCESS_KEY_ID (an R2 key in a Proxmox-only setup) nor calls AWS.
+locals {
+  aws_used = anytrue([for deployment in var.deployments : deployment.target == "aws"])
+}
+
 provider "aws" {
   region = var.aws_region
   # Separate from the state backend's AWS_ACCESS_KEY_ID (an R2 or S3 key): null uses the usual
   # chain (AWS_PROFILE, the environment, an instance role).
-  access_key = var.aws_access_key_id
-  secret_key = var.aws_secret_access_key
+  access_key = local.aws_used ? var.aws_access_key_id : "unused-no-aws-deployment"
+  secret_key = local.aws_used ? var.aws_secret_access_key : "unused-no-aws-deployment"
+
+  skip_credentials_validation = !local.aws_used
+  skip_requesting_account_id  = !local.aws_used
+  skip_metadata_api_check     = !local.aws_used
+  skip_region_validation      = !local.aws_used
 
   default_tags {
     tags = { "managed-by" = "launch-service" }
