@@ -740,13 +740,21 @@ async function computePlan(inputs, context, deps) {
     else {
         const selected = range.kind === 'selection' && range.services !== 'all' ? range.services : [...atHead];
         const unknown = selected.filter(s => !atHead.has(s));
-        if (unknown.length > 0) {
+        if (unknown.length > 0 && inputs.onlyDeployments !== undefined) {
+            // A first deploy: a deployment whose service folder is not committed yet is not an error
+            // for the others; the push that adds the folder deploys it.
+            warnings.push(`No service folder with a compose file for: ${unknown.join(', ')}; their new deployments are deployed by the push that adds the folder.`);
+        }
+        else if (unknown.length > 0) {
             throw new errors/* InputError */.dz('services', `no service folder with a compose file for: ${unknown.join(', ')}`, `Name folders under ${inputs.servicesDir}/ that hold a compose.yaml, or use 'all'.`);
         }
         for (const service of selected)
-            changes.push({ service, action: 'deploy', reason: [range.why] });
+            if (atHead.has(service))
+                changes.push({ service, action: 'deploy', reason: [range.why] });
     }
-    return { ...buildPlan(changes, deployments), range, deployments, warnings };
+    const only = inputs.onlyDeployments;
+    const routed = only === undefined ? deployments : deployments.filter(d => only.includes(d.name));
+    return { ...buildPlan(changes, routed), range, deployments, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/command.ts

@@ -28456,6 +28456,7 @@ function getPlanInputs(read) {
         base: optionalRevision(read, 'base'),
         head: optionalRevision(read, 'head'),
         services: serviceSelection(read),
+        onlyDeployments: nameList(read('only-deployments'), 'only-deployments', 'deployment names', 'deployment names'),
         sharedPaths: lines(read('shared-paths')),
         compareWith: compareWith(read),
         githubToken: read('github-token').trim()
@@ -28556,17 +28557,38 @@ function optionalRevision(read, name) {
     return value;
 }
 function serviceSelection(read) {
-    const names = read('services')
-        .split(/[\s,]+/)
-        .map(s => s.trim())
-        .filter(s => s !== '');
+    const names = nameList(read('services'), 'services', 'service names', "'all' or folder names under services-dir");
+    if (names?.length === 1 && names[0] === 'all')
+        return 'all';
+    return names;
+}
+/**
+ * Names separated by commas or new lines, or a JSON array of them (new-deployments' output), each
+ * checked ('all' passes through for services); undefined if none.
+ */
+function nameList(text, input, noun, what) {
+    const raw = text.trim();
+    let names;
+    if (raw.startsWith('[')) {
+        try {
+            names = JSON.parse(raw);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is not a JSON array', `Use ${what}, separated by commas.`);
+        }
+        if (!Array.isArray(names))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is not a JSON array', `Use ${what}, separated by commas.`);
+    }
+    else {
+        names = raw.split(/[\s,]+/).filter(s => s !== '');
+    }
     if (names.length === 0)
         return undefined;
-    if (names.length === 1 && names[0] === 'all')
-        return 'all';
-    const bad = names.filter(n => !(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidName */ .uV)(n));
+    if (names.length === 1 && names[0] === 'all' && input === 'services')
+        return ['all'];
+    const bad = names.filter(n => typeof n !== 'string' || !(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidName */ .uV)(n));
     if (bad.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('services', `not valid service names: ${bad.join(', ')}`, "Use 'all' or folder names under services-dir, separated by commas or new lines.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `not valid ${noun}: ${bad.map(b => (typeof b === 'string' ? b : JSON.stringify(b))).join(', ')}`, `Use ${what}, separated by commas or new lines.`);
     }
     return [...new Set(names)].sort();
 }

@@ -28,6 +28,8 @@ export interface PlanInputs {
   head?: string
   /** Explicit selection: 'all' or a list of names; undefined = from the event. */
   services?: 'all' | string[]
+  /** Only these deployments get jobs (a first deploy after an apply); undefined = all. */
+  onlyDeployments?: string[]
   sharedPaths: string[]
   /** push: compare with the push's `before` ('event') or the last successful run's commit. */
   compareWith: 'event' | 'last-successful-run'
@@ -61,6 +63,12 @@ export function getPlanInputs(read: InputReader): PlanInputs {
     base: optionalRevision(read, 'base'),
     head: optionalRevision(read, 'head'),
     services: serviceSelection(read),
+    onlyDeployments: nameList(
+      read('only-deployments'),
+      'only-deployments',
+      'deployment names',
+      'deployment names'
+    ),
     sharedPaths: lines(read('shared-paths')),
     compareWith: compareWith(read),
     githubToken: read('github-token').trim()
@@ -225,21 +233,45 @@ function optionalRevision(read: InputReader, name: string): string | undefined {
 }
 
 function serviceSelection(read: InputReader): PlanInputs['services'] {
-  const names = read('services')
-    .split(/[\s,]+/)
-    .map(s => s.trim())
-    .filter(s => s !== '')
+  const names = nameList(
+    read('services'),
+    'services',
+    'service names',
+    "'all' or folder names under services-dir"
+  )
+  if (names?.length === 1 && names[0] === 'all') return 'all'
+  return names
+}
+
+/**
+ * Names separated by commas or new lines, or a JSON array of them (new-deployments' output), each
+ * checked ('all' passes through for services); undefined if none.
+ */
+function nameList(text: string, input: string, noun: string, what: string): string[] | undefined {
+  const raw = text.trim()
+  let names: unknown[]
+  if (raw.startsWith('[')) {
+    try {
+      names = JSON.parse(raw) as unknown[]
+    } catch {
+      throw new InputError(input, 'is not a JSON array', `Use ${what}, separated by commas.`)
+    }
+    if (!Array.isArray(names))
+      throw new InputError(input, 'is not a JSON array', `Use ${what}, separated by commas.`)
+  } else {
+    names = raw.split(/[\s,]+/).filter(s => s !== '')
+  }
   if (names.length === 0) return undefined
-  if (names.length === 1 && names[0] === 'all') return 'all'
-  const bad = names.filter(n => !isValidName(n))
+  if (names.length === 1 && names[0] === 'all' && input === 'services') return ['all']
+  const bad = names.filter(n => typeof n !== 'string' || !isValidName(n))
   if (bad.length > 0) {
     throw new InputError(
-      'services',
-      `not valid service names: ${bad.join(', ')}`,
-      "Use 'all' or folder names under services-dir, separated by commas or new lines."
+      input,
+      `not valid ${noun}: ${bad.map(b => (typeof b === 'string' ? b : JSON.stringify(b))).join(', ')}`,
+      `Use ${what}, separated by commas or new lines.`
     )
   }
-  return [...new Set(names)].sort()
+  return [...new Set(names as string[])].sort()
 }
 
 function stringMap(read: InputReader, name: string): Record<string, string> {

@@ -448,6 +448,27 @@ describe('pull_request, merge_group, workflow_dispatch', () => {
       "::error::Input 'services': no service folder with a compose file for: nope"
     )
   })
+
+  test('a first deploy (only-deployments) reaches only the new hosts; a missing folder is a warning', async () => {
+    const workspace = repo.checkout({ depth: 1 })
+    const first = await plan(workspace, workflowDispatchEvent(), {
+      eventName: 'workflow_dispatch',
+      // As the Terraform workflow passes new-deployments' outputs: the service 'nope' and its
+      // deployment are in Terraform, its folder is not committed yet.
+      inputs: { services: 'nope,web', 'only-deployments': '["web-homelab","nope-aws"]' }
+    })
+    expectOk(first)
+    expect(jobs(first)).toEqual(['deploy:web-homelab'])
+    expect(first.stdout).toContain('::warning::No service folder with a compose file for: nope;')
+    const bad = await plan(workspace, workflowDispatchEvent(), {
+      eventName: 'workflow_dispatch',
+      inputs: { services: 'web', 'only-deployments': 'web-homelab,../x' }
+    })
+    expect(bad.exitCode).not.toBe(0)
+    expect(bad.stdout).toContain(
+      "::error::Input 'only-deployments': not valid deployment names: ../x"
+    )
+  })
 })
 
 describe('bad input fails clearly and writes no outputs', () => {

@@ -186,7 +186,10 @@ test('one commit adds a service and its deployment; the apply deploys it', async
   const commit = repo.commit(
     {
       ...service,
-      [`${tfDir}/terraform.tfvars`]: `deployments = {\n  "${deployment}" = { service = "web" }\n}\n`
+      // A second deployment whose service folder is not committed yet: not an error for web's.
+      [`${tfDir}/terraform.tfvars`]:
+        `deployments = {\n  "${deployment}" = { service = "web" }\n` +
+        `  "${deployment}-api" = { service = "api" }\n}\n`
     },
     'web: the service and its deployment'
   )
@@ -209,6 +212,7 @@ test('one commit adds a service and its deployment; the apply deploys it', async
       ...evaluate(planStep, {
         'toJSON(vars)': await varsContext(),
         'inputs.services': '',
+        'inputs.deployments': '',
         'steps.head.outputs.sha': commit
       })
     }
@@ -221,8 +225,8 @@ test('one commit adds a service and its deployment; the apply deploys it', async
   // 2. The Terraform workflow's apply job: the new deployment is found in the saved plan.
   const found = await applyJob(repo.checkout())
   expect(found.exitCode).toBe(0)
-  expect(JSON.parse(found.outputs.deployments ?? '[]')).toEqual([deployment])
-  expect(found.outputs.services).toBe('web')
+  expect(JSON.parse(found.outputs.deployments ?? '[]')).toEqual([deployment, `${deployment}-api`])
+  expect(found.outputs.services).toBe('api,web')
   expect(api.environments.has(deployment)).toBe(true)
   expect(api.variables.get('LAUNCH_SERVICE_DEPLOYMENTS')).toBe('1')
 
@@ -238,6 +242,7 @@ test('one commit adds a service and its deployment; the apply deploys it', async
     { with: terraformWorkflow.jobs.deploy?.with },
     {
       'needs.apply.outputs.services': found.outputs.services ?? '',
+      'needs.apply.outputs.deployments': found.outputs.deployments ?? '',
       'github.event.repository.default_branch': 'main'
     }
   )
@@ -254,6 +259,7 @@ test('one commit adds a service and its deployment; the apply deploys it', async
       ...evaluate(planStep, {
         'toJSON(vars)': await varsContext(),
         'inputs.services': called.services ?? '',
+        'inputs.deployments': called.deployments ?? '',
         'steps.head.outputs.sha': head.stdout.trim()
       })
     }
@@ -262,6 +268,7 @@ test('one commit adds a service and its deployment; the apply deploys it', async
   const matrix = JSON.parse(planRun.outputs.matrix ?? '{}') as {
     include: Array<Record<string, unknown>>
   }
+  expect(planRun.stdout).toContain('No service folder with a compose file for: api;')
   expect(matrix.include).toEqual([
     expect.objectContaining({
       deployment,
