@@ -40,8 +40,8 @@ locals {
 module "contract" {
   source = "./modules/contract"
 
-  deployments              = { for name, deployment in module.deployment : name => deployment.deployment }
-  deployments_per_variable = var.deployments_per_variable
+  deployments = { for name, deployment in module.deployment : name => deployment.deployment }
+  part_size   = var.deployments_variable_size
 }
 
 # GitHub: one environment per deployment (its deploy jobs run there and read its secrets), the

@@ -44,10 +44,10 @@ variable "deployments" {
   nullable = false
 }
 
-variable "deployments_per_variable" {
-  description = "How many deployments go into one published repository variable (LAUNCH_SERVICE_DEPLOYMENTS_<n>); see modules/contract."
+variable "deployments_variable_size" {
+  description = "Characters of deployment records per published repository variable (LAUNCH_SERVICE_DEPLOYMENTS_<n>), below GitHub's 48 KB; see modules/contract."
   type        = number
-  default     = 100
+  default     = 40000
 }
 
 variable "github_repository" {

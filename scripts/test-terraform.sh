@@ -3,6 +3,7 @@
 #   fmt            terraform fmt -check -recursive
 #   lint-scripts   shellcheck of every shell script of the repository (scripts/, .ci/run, services/)
 #   runner         modules/runner: init, validate, terraform test (labels, names, boot script)
+#   contract       modules/contract: the published parts, cut by size (provider-free)
 #   aws-host       modules/aws-host: init, validate, terraform test with mock_provider "aws"
 #   proxmox-host   modules/proxmox-host: init, validate, terraform test with mock_provider "proxmox"
 #   cloudflare-dns modules/cloudflare-dns: init, validate, terraform test with mock_provider "cloudflare"
@@ -83,6 +84,7 @@ check_lint_scripts() {
 }
 
 check_runner() { init_validate_test "$infra/modules/runner"; }
+check_contract() { init_validate_test "$infra/modules/contract"; }
 check_aws_host() { init_validate_test "$infra/modules/aws-host"; }
 
 check_local_example() {
@@ -124,7 +126,7 @@ check_root() { # with the deployments of terraform.tfvars.example
 check_boot_script() { bash "$repo/scripts/test-boot-script.sh"; }
 
 # All checks, or only those named on the command line (the jest suite runs them one by one).
-all_steps=(fmt lint-scripts runner aws-host proxmox-host cloudflare-dns launch-service github-environments root local-example boot-script)
+all_steps=(fmt lint-scripts runner contract aws-host proxmox-host cloudflare-dns launch-service github-environments root local-example boot-script)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all_steps[@]}")
 for name in "${selected[@]}"; do
@@ -134,7 +136,7 @@ for name in "${selected[@]}"; do
         results+=("SKIP  boot-script (SKIP_BOOT_SCRIPT_TEST=1)")
         continue
       fi ;;
-    fmt | lint-scripts | runner | aws-host | proxmox-host | cloudflare-dns | launch-service | github-environments | root | local-example) ;;
+    fmt | lint-scripts | runner | contract | aws-host | proxmox-host | cloudflare-dns | launch-service | github-environments | root | local-example) ;;
     *) say "unknown check '$name'; checks: ${all_steps[*]}"; exit 2 ;;
   esac
   step "$name" "check_${name//-/_}"

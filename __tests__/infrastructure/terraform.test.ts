@@ -12,6 +12,7 @@ const CHECKS = [
   'fmt',
   'lint-scripts',
   'runner',
+  'contract',
   'aws-host',
   'proxmox-host',
   'cloudflare-dns',

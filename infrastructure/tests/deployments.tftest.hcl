@@ -51,11 +51,11 @@ run "the_contract_is_split_into_parts" {
   command = plan
 
   variables {
-    deployments_per_variable = 2
+    deployments_variable_size = 300
   }
   assert {
     condition     = output.published_variables["LAUNCH_SERVICE_DEPLOYMENTS"] == "2"
-    error_message = "three deployments in parts of two are two parts"
+    error_message = "three records of about 180 characters, cut after 300, are two parts"
   }
   assert {
     condition = jsonencode(merge(

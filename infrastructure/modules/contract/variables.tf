@@ -4,14 +4,21 @@ variable "deployments" {
   nullable    = false
 }
 
-variable "deployments_per_variable" {
-  description = "How many deployments go into one published variable. A GitHub Actions variable holds at most 48 KB: about 100 typical records fit with room to spare."
+variable "part_size" {
+  description = "Characters of records after which the next record starts a new published variable. A GitHub Actions variable holds at most 48 KB: a part is at most part_size plus one record."
   type        = number
-  default     = 100
+  default     = 40000
   nullable    = false
 
   validation {
-    condition     = var.deployments_per_variable >= 1 && var.deployments_per_variable <= 200 && floor(var.deployments_per_variable) == var.deployments_per_variable
-    error_message = "deployments_per_variable must be a whole number from 1 to 200."
+    condition     = var.part_size >= 1 && var.part_size <= 40000 && floor(var.part_size) == var.part_size
+    error_message = "part_size must be a whole number from 1 to 40000 (a part may exceed it by one record, and GitHub's limit is 48 KB)."
   }
+}
+
+variable "total_size_limit" {
+  description = "Most characters all published parts may take together; GitHub passes a run at most 256 KB of repository and organisation variables in all."
+  type        = number
+  default     = 200000
+  nullable    = false
 }

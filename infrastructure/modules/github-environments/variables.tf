@@ -32,7 +32,7 @@ variable "variables" {
     # GitHub counts bytes; every character of the contract's JSON is ASCII except what a URL may
     # carry, so 48000 characters keeps each value below 48 KB with a margin.
     condition     = alltrue([for value in values(var.variables) : length(value) <= 48000])
-    error_message = "A published variable is longer than GitHub's 48 KB limit: lower deployments_per_variable."
+    error_message = "A published variable is longer than GitHub's 48 KB limit: lower deployments_variable_size."
   }
 }
 
