@@ -2,10 +2,10 @@
 # services/) on a target. To add one, copy a block, pick a new name and set service/target (README.md).
 
 locals {
-  github = {
-    url     = var.github_url
-    api_url = var.github_api_url
-  }
+  # The runners register with this repository; Terraform mints their short-lived registration
+  # tokens with the `github` provider's credential, which never reaches a host.
+  runner_scope      = { repository = regex("^https://[^/]+/([^/]+/[^/]+)$", var.github_url)[0] }
+  github_server_url = regex("^(https://[^/]+)/", var.github_url)[0]
 }
 
 # test-service on the homelab: an unprivileged LXC container on Proxmox.
@@ -26,9 +26,8 @@ module "test_service_homelab" {
   proxmox_ssh_private_key = var.proxmox_ssh_private_key
   ssh_allowed_cidrs       = var.ssh_allowed_cidrs
 
-  github_url     = local.github.url
-  github_api_url = local.github.api_url
-  github_pat     = var.github_pat
+  runner_scope      = local.runner_scope
+  github_server_url = local.github_server_url
 }
 
 # test-service on AWS: a private EC2 instance (no inbound ports).
@@ -39,9 +38,8 @@ module "test_service_aws" {
   service = "test-service"
   target  = "aws"
 
-  github_url     = local.github.url
-  github_api_url = local.github.api_url
-  github_pat     = var.github_pat
+  runner_scope      = local.runner_scope
+  github_server_url = local.github_server_url
 }
 
 # LibreChat on AWS, public at https://chat.<domain> through a proxied Cloudflare record.
@@ -60,7 +58,6 @@ module "librechat" {
     root_volume_size_gb = 40
   }
 
-  github_url     = local.github.url
-  github_api_url = local.github.api_url
-  github_pat     = var.github_pat
+  runner_scope      = local.runner_scope
+  github_server_url = local.github_server_url
 }

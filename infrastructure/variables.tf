@@ -1,13 +1,13 @@
 # Values for these live in terraform.tfvars (not secret ones) and TF_VAR_* environment variables
-# (secret ones: github_pat, proxmox_ssh_private_key). See terraform.tfvars.example and README.md.
+# (secret ones: proxmox_ssh_private_key). GitHub credentials are the `github` provider's (README.md).
 
 variable "github_url" {
-  description = "Repository (https://github.com/<owner>/<repo>) or organisation (https://github.com/<org>) the runners register with: normally this repository."
+  description = "This repository (https://github.com/<owner>/<repo>): the runners register with it."
   type        = string
 
   validation {
-    condition     = can(regex("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$", var.github_url))
-    error_message = "github_url must look like https://github.com/<owner>/<repo> or https://github.com/<org>."
+    condition     = can(regex("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", var.github_url))
+    error_message = "github_url must look like https://github.com/<owner>/<repo>."
   }
 }
 
@@ -15,17 +15,6 @@ variable "github_api_url" {
   description = "GitHub REST API base URL: https://api.github.com, or https://<host>/api/v3 on GitHub Enterprise Server."
   type        = string
   default     = "https://api.github.com"
-}
-
-variable "github_pat" {
-  description = "GitHub PAT each new host uses once to request a runner registration token. Fine-grained: repository \"Administration: read and write\" (repository runners) or organisation \"Self-hosted runners: read and write\". Set TF_VAR_github_pat."
-  type        = string
-  sensitive   = true
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9_]{20,255}$", var.github_pat))
-    error_message = "github_pat must be a GitHub token (github_pat_... or ghp_...)."
-  }
 }
 
 variable "domain" {

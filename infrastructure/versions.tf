@@ -4,8 +4,8 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # Not v6: AWS provider v6 stores user_data in clear text in the state (v6 upgrade guide),
-      # and the user data is the boot script with the GitHub PAT in it.
+      # Not v6: AWS provider v6 stores user_data in clear text in the state (v6 upgrade guide);
+      # the user data holds a (short-lived) registration token.
       version = "~> 5.100"
     }
     proxmox = {

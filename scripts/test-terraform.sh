@@ -4,6 +4,8 @@
 #   lint-scripts   shellcheck of every shell script of the repository (scripts/, .ci/run, services/)
 #   runner         modules/runner: init, validate, terraform test (labels, names, boot script)
 #   aws-host       modules/aws-host: init, validate, terraform test with mock_provider "aws"
+#   data-guard     modules/data-volume-guard, applied for real around a stand-in volume: destroy
+#                  and replacement refused (the volume stays), allowed after deletion_allowed
 #   local-example  examples/local: a real `terraform apply` (local backend) whose `deployments`
 #                  output must equal the contract record of test-service-local
 #   proxmox-host / cloudflare-dns   providers unavailable offline: the configuration must load
@@ -85,6 +87,36 @@ check_lint_scripts() {
 check_runner() { init_validate_test "$infra/modules/runner"; }
 check_aws_host() { init_validate_test "$infra/modules/aws-host"; }
 
+check_data_guard() {
+  local dir=$work/data-guard volume
+  mkdir -p "$dir"
+  cat >"$dir/main.tf" <<HCL
+variable "generation" { type = number }
+variable "allowed" { type = bool }
+# Stand-in for a data volume: replaced when generation changes, like an EBS volume moved to another zone.
+resource "terraform_data" "volume" { triggers_replace = var.generation }
+module "guard" {
+  source           = "$(realpath --relative-to="$dir" "$infra/modules/data-volume-guard")"
+  volume_id        = terraform_data.volume.id
+  name             = "test-service-aws"
+  deletion_allowed = var.allowed
+}
+HCL
+  volume() { tf "$dir" state show -no-color terraform_data.volume 2>/dev/null | sed -n 's/^ *id *= *"\(.*\)"$/\1/p'; }
+  tf "$dir" init && tf "$dir" apply -auto-approve -var generation=1 -var allowed=false || return 1
+  volume=$(volume)
+  [ -n "$volume" ] || { echo "no stand-in volume in the state"; return 1; }
+  if tf "$dir" destroy -auto-approve -var generation=1 -var allowed=false; then echo "FAIL: destroy was not refused"; return 1; fi
+  [ "$(volume)" = "$volume" ] || { echo "FAIL: the volume left the state after a refused destroy"; return 1; }
+  echo "ok: destroy refused, volume $volume kept"
+  if tf "$dir" apply -auto-approve -var generation=2 -var allowed=false; then echo "FAIL: replacement was not refused"; return 1; fi
+  [ "$(volume)" = "$volume" ] || { echo "FAIL: the volume was replaced"; return 1; }
+  echo "ok: replacement refused, volume $volume kept"
+  tf "$dir" apply -auto-approve -var generation=1 -var allowed=true && tf "$dir" destroy -auto-approve -var generation=1 -var allowed=true || return 1
+  [ -z "$(volume)" ] || { echo "FAIL: the volume is still there after an allowed destroy"; return 1; }
+  echo "ok: destroyed once deletion_allowed was applied"
+}
+
 check_local_example() {
   local dir=$infra/examples/local
   tf "$dir" init && tf "$dir" validate && tf "$dir" apply -auto-approve || return 1
@@ -135,17 +167,22 @@ stand_in() { # replace a provider module by one with the same variables and null
   sed -n 's/^output "\([a-z0-9_]*\)".*/output "\1" {\n  value = null\n}/p' "$module/outputs.tf" >"$work/outputs.tf"
   mv "$work/outputs.tf" "$module/outputs.tf"
 }
-drop_unavailable_providers() { # remove the proxmox and cloudflare blocks from required_providers / providers.tf
+stand_in_registration_token() { # the github provider's data sources, as a token and expiry of the right shape
+  local module=$infra/modules/registration-token
+  rm -f "$module"/main.tf "$module"/versions.tf
+  printf 'output "token" {\n  value     = "AABBCCSTANDINREGISTRATIONTOKEN0"\n  sensitive = true\n}\noutput "expires_at" {\n  value = 1767225600\n}\n' >"$module/outputs.tf"
+}
+drop_unavailable_providers() { # remove the proxmox, cloudflare and github blocks from required_providers / providers.tf
   local file
   for file in "$@"; do
     [ -f "$file" ] || continue
-    awk '/^    (proxmox|cloudflare) = \{$/ { skip = 1 } skip { if ($0 ~ /^    \}$/) skip = 0; next } { print }' "$file" >"$file.new" &&
-      awk '/^provider "(proxmox|cloudflare)" \{/ { skip = 1 } skip { if ($0 ~ /^\}$/) skip = 0; next } { print }' "$file.new" >"$file"
+    awk '/^    (proxmox|cloudflare|github) = \{$/ { skip = 1 } skip { if ($0 ~ /^    \}$/) skip = 0; next } { print }' "$file" >"$file.new" &&
+      awk '/^provider "(proxmox|cloudflare|github)" \{/ { skip = 1 } skip { if ($0 ~ /^\}$/) skip = 0; next } { print }' "$file.new" >"$file"
     rm -f "$file.new"
   done
 }
 check_wiring() {
-  stand_in proxmox-host && stand_in cloudflare-dns &&
+  stand_in proxmox-host && stand_in cloudflare-dns && stand_in_registration_token &&
     drop_unavailable_providers "$infra/versions.tf" "$infra/providers.tf" "$infra/modules/launch-service/versions.tf" &&
     rm -f "$infra/backend.tf" || return 1
   init_validate_test "$infra/modules/launch-service" && init_validate_test "$infra"
@@ -154,7 +191,7 @@ check_wiring() {
 check_boot_script() { bash "$repo/scripts/test-boot-script.sh"; }
 
 # All checks, or only those named on the command line (the jest suite runs them one by one).
-all_steps=(fmt lint-scripts runner aws-host local-example proxmox-host cloudflare-dns wiring boot-script)
+all_steps=(fmt lint-scripts runner aws-host data-guard local-example proxmox-host cloudflare-dns wiring boot-script)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all_steps[@]}")
 for name in "${selected[@]}"; do
@@ -164,7 +201,7 @@ for name in "${selected[@]}"; do
         results+=("SKIP  boot-script (SKIP_BOOT_SCRIPT_TEST=1)")
         continue
       fi ;;
-    fmt | lint-scripts | runner | aws-host | local-example | proxmox-host | cloudflare-dns | wiring) ;;
+    fmt | lint-scripts | runner | aws-host | data-guard | local-example | proxmox-host | cloudflare-dns | wiring) ;;
     *) say "unknown check '$name'; checks: ${all_steps[*]}"; exit 2 ;;
   esac
   step "$name" "check_${name//-/_}"

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { REPO_ROOT } from '../helpers/action.js'
 
-const CHECKS = ['fmt', 'lint-scripts', 'runner', 'aws-host', 'local-example', 'proxmox-host', 'cloudflare-dns', 'wiring', 'boot-script']
+const CHECKS = ['fmt', 'lint-scripts', 'runner', 'aws-host', 'data-guard', 'local-example', 'proxmox-host', 'cloudflare-dns', 'wiring', 'boot-script']
 
 describe('infrastructure (scripts/test-terraform.sh)', () => {
   test.each(CHECKS)('%s', check => {

@@ -8,7 +8,6 @@ mock_provider "aws" {
 
 variables {
   github_url         = "https://github.com/example/launch-service"
-  github_pat         = "github_pat_TESTONLY0123456789abcdef"
   domain             = "example.com"
   cloudflare_zone_id = "0123456789abcdef0123456789abcdef"
   proxmox_endpoint   = "https://192.168.1.10:8006/"
@@ -19,6 +18,10 @@ variables {
 }
 
 run "deployments_output_is_the_contract" {
+  # A plan: the records are known before anything exists (and an apply would leave data volumes
+  # that the guard refuses to destroy at clean-up).
+  command = plan
+
   # infrastructure/deployments.json is what the deploy workflow's plan job reads; it must be this
   # output exactly (the Terraform workflow regenerates and compares it against real state too).
   assert {

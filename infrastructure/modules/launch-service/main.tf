@@ -1,4 +1,26 @@
-# One deployment: the provider-free record and boot script, then the host of its target, then DNS.
+# One deployment: the registration token, the provider-free record and boot script, then the host
+# of its target, then DNS.
+
+locals {
+  runner_scope = coalesce(var.runner_scope, { repository = "-/-", organization = false })
+  github_url   = "${var.github_server_url}/${local.runner_scope.organization ? split("/", local.runner_scope.repository)[0] : local.runner_scope.repository}"
+  # Where the boot script finds the data volume: EC2 attaches the EBS volume as /dev/sdf (an NVMe
+  # device on Nitro instances, whose root EBS disk the script skips as in use); a Proxmox VM's
+  # data disk carries the serial launch-data; a container gets a mount point from Proxmox.
+  data_devices = {
+    aws     = ["/dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_*", "/dev/xvdf", "/dev/sdf"]
+    proxmox = try(var.proxmox.kind, "lxc") == "vm" ? ["/dev/disk/by-id/virtio-launch-data"] : []
+    local   = []
+  }
+}
+
+module "registration_token" {
+  source = "../registration-token"
+  count  = var.target == "local" ? 0 : 1
+
+  repository          = local.runner_scope.repository
+  organization_runner = local.runner_scope.organization
+}
 
 module "runner" {
   source = "../runner"
@@ -11,11 +33,13 @@ module "runner" {
   public_hostname = var.hostname
   extra_labels    = var.extra_labels
 
-  github_url     = var.github_url
-  github_api_url = var.github_api_url
-  github_pat     = var.target == "local" ? null : var.github_pat
-  runner_version = var.runner_version # null: the runner module's pinned default
-  runner_sha256  = var.runner_sha256
+  github_url                    = local.github_url
+  github_repository             = local.runner_scope.repository
+  registration_token            = one(module.registration_token[*].token)
+  registration_token_expires_at = coalesce(one(module.registration_token[*].expires_at), 0)
+  data_devices                  = local.data_devices[var.target]
+  runner_version                = var.runner_version # null: the runner module's pinned default
+  runner_sha256                 = var.runner_sha256
 }
 
 module "aws_host" {
@@ -28,11 +52,17 @@ module "aws_host" {
   ssh_allowed_cidrs   = var.ssh_allowed_cidrs
   instance_type       = var.aws.instance_type
   root_volume_size_gb = var.aws.root_volume_size_gb
-  ami_id              = var.aws.ami_id
-  vpc_id              = var.aws.vpc_id
-  subnet_id           = var.aws.subnet_id
-  ssh_key_name        = var.aws.ssh_key_name
-  tags                = var.tags
+  data_volume_size_gb = var.aws.data_volume_size_gb
+  availability_zone   = var.aws.availability_zone
+  ssm_enabled         = var.aws.ssm_enabled
+  host_version        = var.host_version
+
+  data_volume_deletion_allowed = var.data_volume_deletion_allowed
+  ami_id                       = var.aws.ami_id
+  vpc_id                       = var.aws.vpc_id
+  subnet_id                    = var.aws.subnet_id
+  ssh_key_name                 = var.aws.ssh_key_name
+  tags                         = var.tags
 }
 
 module "proxmox_host" {
@@ -58,6 +88,8 @@ module "proxmox_host" {
   ssh_public_keys       = var.proxmox.ssh_public_keys
   ssh_private_key       = var.proxmox_ssh_private_key
   firewall_enabled      = var.proxmox.firewall_enabled
+  data_host_path        = var.proxmox.data_host_path
+  host_version          = var.host_version
   public                = var.public
   ssh_allowed_cidrs     = var.ssh_allowed_cidrs
 }

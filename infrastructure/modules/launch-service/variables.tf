@@ -79,27 +79,44 @@ variable "tags" {
 
 # --- GitHub runner registration -------------------------------------------------------------
 
-variable "github_url" {
-  description = "Repository (https://github.com/<owner>/<repo>) or organisation (https://github.com/<org>) the runner registers with."
-  type        = string
-}
-
-variable "github_api_url" {
-  description = "GitHub REST API base URL: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server."
-  type        = string
-  default     = "https://api.github.com"
-}
-
-variable "github_pat" {
-  description = "GitHub PAT the host uses once to request a runner registration token (fine-grained: repository \"Administration: read and write\", or organisation \"Self-hosted runners: read and write\"). Not used by target \"local\"."
-  type        = string
-  default     = null
-  sensitive   = true
+variable "runner_scope" {
+  description = "Where the runner registers: { repository = \"<owner>/<repo>\" } for a repository runner, plus organization = true to register it with the organisation <owner> instead (its name then carries a hash of the repository). Terraform mints the short-lived registration token with the `github` provider's credential (a PAT or a GitHub App); only the token reaches the host. Not used by target \"local\"."
+  type = object({
+    repository   = string
+    organization = optional(bool, false)
+  })
+  default = null
 
   validation {
-    condition     = var.target == "local" || var.github_pat != null
-    error_message = "github_pat is required for targets \"aws\" and \"proxmox\": the new host registers itself as a runner with it."
+    condition     = var.target == "local" || var.runner_scope != null
+    error_message = "runner_scope is required for targets \"aws\" and \"proxmox\": the new host registers itself as a runner of that repository (or its organisation)."
   }
+
+  validation {
+    condition     = var.runner_scope == null || can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", try(var.runner_scope.repository, "")))
+    error_message = "runner_scope.repository must be <owner>/<repo>, e.g. octo-org/launch-service."
+  }
+}
+
+variable "github_server_url" {
+  description = "GitHub's web URL: https://github.com, or https://<host> on GitHub Enterprise Server (configure the `github` provider's base_url to match)."
+  type        = string
+  default     = "https://github.com"
+  nullable    = false
+}
+
+variable "host_version" {
+  description = "Any string; changing it replaces the host (EC2 instance or Proxmox guest) so that it boots with the current boot script (new labels, runner or Docker versions). The data volume stays. A new registration token alone never replaces a host."
+  type        = string
+  default     = "1"
+  nullable    = false
+}
+
+variable "data_volume_deletion_allowed" {
+  description = "Let Terraform destroy or replace the deployment's data volume (AWS). Apply with true, then destroy; see modules/data-volume-guard."
+  type        = bool
+  default     = false
+  nullable    = false
 }
 
 variable "runner_version" {
@@ -127,6 +144,9 @@ variable "aws" {
   type = object({
     instance_type       = optional(string, "t3.small")
     root_volume_size_gb = optional(number, 30)
+    data_volume_size_gb = optional(number, 20)
+    availability_zone   = optional(string)
+    ssm_enabled         = optional(bool, true)
     ami_id              = optional(string)
     vpc_id              = optional(string)
     subnet_id           = optional(string)
@@ -154,6 +174,7 @@ variable "proxmox" {
     ipv4_gateway          = optional(string)
     ssh_public_keys       = optional(list(string), [])
     firewall_enabled      = optional(bool, true)
+    data_host_path        = optional(string)
   })
   default = null
 

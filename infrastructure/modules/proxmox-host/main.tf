@@ -1,7 +1,8 @@
 locals {
-  is_lxc      = var.kind == "lxc"
-  tags        = distinct(concat(["launch-service", var.name], var.tags))
-  description = "launch-service deployment ${var.name} (managed by Terraform)"
+  is_lxc         = var.kind == "lxc"
+  data_host_path = coalesce(var.data_host_path, "/srv/launch-service/${var.name}")
+  tags           = distinct(concat(["launch-service", var.name], var.tags))
+  description    = "launch-service deployment ${var.name} (managed by Terraform)"
 
   # A container always has a static address (validated: Terraform connects to it over SSH); a VM on
   # DHCP has none known to Terraform (that would need the QEMU guest agent).
@@ -75,6 +76,13 @@ resource "proxmox_virtual_environment_container" "host" {
     size         = var.disk_size_gb
   }
 
+  # Service data (Docker's data-root) on a directory of the node, bind-mounted: Proxmox never
+  # deletes a bind mount's source, so a replacement container finds the data again.
+  mount_point {
+    volume = local.data_host_path
+    path   = var.data_mount
+  }
+
   # Wait until the container reports an IPv4 address, not just any address (without this block an
   # IPv6 address may satisfy the wait first). The provider polls for 10 s only and then merely warns,
   # which is why a container needs a static ipv4_address rather than DHCP (variables.tf).
@@ -84,13 +92,17 @@ resource "proxmox_virtual_environment_container" "host" {
 
   started       = true
   start_on_boot = true
+
+  lifecycle {
+    replace_triggered_by = [terraform_data.host_version]
+  }
 }
 
-# LXC has no cloud-init: copy the boot script in over SSH and run it (it deletes itself, and with
-# it the PAT, once the runner is registered). Runs once per container: a changed script (a rotated
-# PAT, other labels, a new runner version) would do nothing on a registered host but copy the PAT in
-# again, so, as for EC2 and VMs, it reaches a host only when the container is replaced. A failed run
-# leaves this resource tainted, and the next apply runs it again.
+# LXC has no cloud-init: copy the boot script in over SSH and run it (it deletes itself; the
+# registration token it carries is valid one hour). Runs once per container: a new token at every
+# plan must not touch a running host, and a changed script reaches a host when it is replaced
+# (host_version). A failed run (not registered within the wait) leaves this resource tainted, and
+# the next apply runs it again, with a fresh token.
 resource "terraform_data" "bootstrap" {
   count = local.is_lxc ? 1 : 0
 
@@ -130,6 +142,17 @@ resource "proxmox_virtual_environment_file" "user_data" {
     data      = var.boot_script
     file_name = "launch-service-${var.name}-user-data.sh"
   }
+
+  lifecycle {
+    # A new registration token at every plan must not rewrite the snippet (and replace the VM).
+    ignore_changes       = [source_raw]
+    replace_triggered_by = [terraform_data.host_version]
+  }
+}
+
+# Replacing a guest is a decision: bump host_version to boot a new one with the current script.
+resource "terraform_data" "host_version" {
+  triggers_replace = var.host_version
 }
 
 resource "proxmox_virtual_environment_vm" "host" {
@@ -159,6 +182,15 @@ resource "proxmox_virtual_environment_vm" "host" {
     import_from  = var.template_file_id
     interface    = "virtio0"
     size         = var.disk_size_gb
+    discard      = "on"
+  }
+
+  # The data disk; the boot script finds it by its serial (/dev/disk/by-id/virtio-launch-data).
+  disk {
+    datastore_id = var.datastore_id
+    interface    = "virtio1"
+    size         = var.data_disk_size_gb
+    serial       = "launch-data"
     discard      = "on"
   }
 
@@ -192,6 +224,10 @@ resource "proxmox_virtual_environment_vm" "host" {
   # Without the guest agent a shutdown relies on ACPI and may hang until the timeout; the guest
   # keeps no state worth a clean shutdown (the runner is re-registered by a new guest).
   stop_on_destroy = true
+
+  lifecycle {
+    replace_triggered_by = [terraform_data.host_version]
+  }
 }
 
 # --- firewall, mirroring the AWS security group ---------------------------------------------

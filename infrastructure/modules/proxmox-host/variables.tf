@@ -20,7 +20,7 @@ variable "kind" {
 }
 
 variable "boot_script" {
-  description = "The rendered boot script (templates/user-data.sh.tftpl). Contains the GitHub PAT."
+  description = "The rendered boot script (templates/user-data.sh.tftpl). Contains the short-lived registration token, no other credential."
   type        = string
   sensitive   = true
 }
@@ -225,5 +225,41 @@ variable "tags" {
   validation {
     condition     = alltrue([for tag in var.tags : can(regex("^[a-z0-9_.-]+$", tag))])
     error_message = "tags must be lower-case letters, digits, '.', '_' or '-' (Proxmox lower-cases tags)."
+  }
+}
+
+variable "host_version" {
+  description = "Any string; changing it replaces the container or VM so that it boots with the current boot script. A new registration token alone never replaces it."
+  type        = string
+  default     = "1"
+  nullable    = false
+}
+
+variable "data_mount" {
+  description = "Where the data volume appears in the guest (the boot script's data_mount): Docker's data-root is <data_mount>/docker."
+  type        = string
+  default     = "/srv/launch-service-data"
+  nullable    = false
+}
+
+variable "data_host_path" {
+  description = "lxc: directory on the Proxmox node bind-mounted at data_mount; it outlives the container. Create it once on the node and give it to the container's root: `mkdir -p DIR && chown 100000:100000 DIR` (unprivileged id mapping). Null: /srv/launch-service/<name>."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.data_host_path == null || can(regex("^(/[A-Za-z0-9._-]+)+$", coalesce(var.data_host_path, "/-")))
+    error_message = "data_host_path must be an absolute path on the node, such as /srv/launch-service/test-service-homelab."
+  }
+}
+
+variable "data_disk_size_gb" {
+  description = "vm: size of the data disk (virtio1, serial launch-data) in GiB."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.data_disk_size_gb >= 1
+    error_message = "data_disk_size_gb must be at least 1."
   }
 }

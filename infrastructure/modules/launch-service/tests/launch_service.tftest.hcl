@@ -9,8 +9,10 @@ mock_provider "aws" {
 }
 
 variables {
-  github_url = "https://github.com/example/launch-service"
-  github_pat = "github_pat_TESTONLY0123456789abcdef"
+  runner_scope = { repository = "example/launch-service" }
+  # Lets the runs switch targets and `terraform test` clean up; the guard that refuses to destroy
+  # data volumes is tested with a real apply (scripts/test-terraform.sh data-guard).
+  data_volume_deletion_allowed = true
 
   # The homelab deployment, for the proxmox runs; the other runs set their own.
   name    = "test-service-homelab"
@@ -44,6 +46,18 @@ run "aws_private" {
     condition     = output.host.target == "aws" && output.dns_record_id == null
     error_message = "the host output describes the EC2 instance"
   }
+  assert {
+    condition     = strcontains(module.runner.boot_script, "REGISTRATION_TOKEN='${module.registration_token[0].token}'") && strcontains(module.runner.boot_script, "GITHUB_URL='https://github.com/example/launch-service'")
+    error_message = "the host's boot script carries the registration token Terraform minted for the repository"
+  }
+  assert {
+    condition     = !strcontains(module.runner.boot_script, "github_pat_") && !strcontains(module.runner.boot_script, "ghp_") && !strcontains(module.runner.boot_script, "Bearer")
+    error_message = "no PAT reaches the host"
+  }
+  assert {
+    condition     = strcontains(module.runner.boot_script, "DATA_DEVICES='/dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_* /dev/xvdf /dev/sdf'")
+    error_message = "on AWS the boot script looks for the EBS data volume"
+  }
 }
 
 run "aws_public_gets_a_dns_record" {
@@ -64,10 +78,10 @@ run "aws_public_gets_a_dns_record" {
 
 run "local_creates_nothing" {
   variables {
-    name       = "test-service-local"
-    service    = "test-service"
-    target     = "local"
-    github_pat = null
+    name         = "test-service-local"
+    service      = "test-service"
+    target       = "local"
+    runner_scope = null
   }
 
   assert {
@@ -174,15 +188,15 @@ run "accepts_a_vm_on_dhcp_without_ssh_keys" {
   }
 }
 
-run "rejects_a_host_without_a_pat" {
+run "rejects_a_host_without_a_runner_scope" {
   command = plan
   variables {
-    name       = "test-service-aws"
-    service    = "test-service"
-    target     = "aws"
-    github_pat = null
+    name         = "test-service-aws"
+    service      = "test-service"
+    target       = "aws"
+    runner_scope = null
   }
-  expect_failures = [var.github_pat]
+  expect_failures = [var.runner_scope]
 }
 
 run "rejects_public_aws_without_a_zone" {
