@@ -34,6 +34,7 @@ deployment=test-service-homelab
 github_url=https://github.com/example/launch-service
 labels=self-hosted,proxmox,test-service-homelab,homelab
 data_mount=/srv/launch-service-data
+admin_key="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLYADMINKEY ops@example"
 
 failures=0
 pass() { printf '  ok   %s\n' "$*"; }
@@ -126,7 +127,11 @@ mkdir -p "$work/render"
 cat >"$work/render/main.tf" <<HCL
 locals {
   lxc = { data_devices = [] }
-  vm  = { data_devices = ["/dev/disk/by-id/virtio-launch-data-does-not-exist", "/dev/xvdf"] }
+  vm = {
+    data_devices   = ["/dev/disk/by-id/virtio-launch-data-does-not-exist", "/dev/xvdf"]
+    admin_user     = "admin"
+    admin_ssh_keys = ["$admin_key"]
+  }
 }
 module "boot_script" {
   source = "$(realpath --relative-to="$work/render" "$repo/infrastructure/modules/runner")"
@@ -151,6 +156,8 @@ module "boot_script" {
   registration_retry_max_delay_seconds = 2
   runner_sha256                        = lookup(each.value, "sha256", "$tarball_sha256")
   data_devices                         = each.value.data_devices
+  admin_user                           = lookup(each.value, "admin_user", null)
+  admin_ssh_keys                       = lookup(each.value, "admin_ssh_keys", [])
   data_device_wait_seconds             = 10
 }
 output "boot_scripts" {
@@ -173,7 +180,8 @@ done
 
 echo "boot script: what a host receives"
 check "rendered script is shellcheck-clean" shellcheck --shell=bash "$work/valid.sh"
-check "rendered script is below EC2's 16 KB user-data limit ($(wc -c <"$work/valid.sh") bytes)" test "$(wc -c <"$work/valid.sh")" -lt 16384
+gzipped=$(gzip -9 <"$work/data_device.sh" | base64 -w0 | wc -c)
+check "the largest script, gzipped and base64-encoded as EC2 user data, is below the 16 KB limit ($gzipped bytes)" test "$gzipped" -lt 16384
 check "it carries the registration token" grep -qF "REGISTRATION_TOKEN='$token'" "$work/valid.sh"
 check "no PAT, no Authorization header, no GitHub API call in it" \
   sh -c "! grep -qE 'github_pat_|ghp_|ghs_|Bearer|Authorization|api\.github\.com' '$work/valid.sh'"
@@ -351,6 +359,10 @@ device_host volume-1
 if boot "$host" data_device /var/lib/cloud/instance/scripts/part-001; then pass "exits 0"; else fail "exits 0 (output below)"; cat "$work/data_device.out"; fi
 check "formatted the blank volume and mounted it" sh -c "grep -q 'formatting the new data volume /dev/xvdf' '$work/data_device.out' && [ \"\$(docker exec '$host' findmnt -no SOURCE,FSTYPE '$data_mount')\" = '/dev/xvdf ext4' ]"
 check "an fstab entry mounts it at every boot" in_host "$host" grep -q "^UUID=.* $data_mount ext4 defaults,nofail" /etc/fstab
+# shellcheck disable=SC2016 # expanded inside the container
+check "the VM administrator exists, in sudo, with its key only" in_host "$host" sh -c \
+  'id -nG admin | grep -qw sudo && [ "$(cat /home/admin/.ssh/authorized_keys)" = "$1" ] && [ "$(stat -c %U:%a /home/admin/.ssh/authorized_keys)" = admin:600 ] &&
+   [ "$(cat /etc/sudoers.d/90-launch-service-admin)" = "admin ALL=(ALL) NOPASSWD:ALL" ] && passwd -S admin | grep -q " L "' _ "$admin_key"
 in_host "$host" sh -c "mkdir -p $data_mount/docker/volumes/db/_data && echo kept >$data_mount/docker/volumes/db/_data/canary"
 reboot_host "$host"
 check "after a reboot the volume is mounted again (fstab)" test "$(in_host "$host" cat "$data_mount/docker/volumes/db/_data/canary" 2>/dev/null)" = kept

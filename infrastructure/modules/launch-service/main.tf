@@ -14,6 +14,10 @@ locals {
   }
 }
 
+locals {
+  vm_admin = var.target == "proxmox" && try(var.proxmox.kind == "vm" && length(var.proxmox.ssh_public_keys) > 0, false)
+}
+
 module "registration_token" {
   source = "../registration-token"
   count  = var.target == "local" ? 0 : 1
@@ -38,8 +42,11 @@ module "runner" {
   registration_token            = one(module.registration_token[*].token)
   registration_token_expires_at = coalesce(one(module.registration_token[*].expires_at), 0)
   data_devices                  = local.data_devices[var.target]
-  runner_version                = var.runner_version # null: the runner module's pinned default
-  runner_sha256                 = var.runner_sha256
+  # A VM's cloud-init user data is the boot script, so the script creates its login user.
+  admin_user     = local.vm_admin ? var.proxmox.vm_admin_user : null
+  admin_ssh_keys = local.vm_admin ? var.proxmox.ssh_public_keys : []
+  runner_version = var.runner_version # null: the runner module's pinned default
+  runner_sha256  = var.runner_sha256
 }
 
 module "aws_host" {
@@ -89,9 +96,12 @@ module "proxmox_host" {
   ssh_private_key       = var.proxmox_ssh_private_key
   firewall_enabled      = var.proxmox.firewall_enabled
   data_host_path        = var.proxmox.data_host_path
-  host_version          = var.host_version
-  public                = var.public
-  ssh_allowed_cidrs     = var.ssh_allowed_cidrs
+  data_disk_size_gb     = var.proxmox.data_disk_size_gb
+
+  data_volume_deletion_allowed = var.data_volume_deletion_allowed
+  host_version                 = var.host_version
+  public                       = var.public
+  ssh_allowed_cidrs            = var.ssh_allowed_cidrs
 }
 
 module "dns" {

@@ -113,7 +113,7 @@ variable "host_version" {
 }
 
 variable "data_volume_deletion_allowed" {
-  description = "Let Terraform destroy or replace the deployment's data volume (AWS). Apply with true, then destroy; see modules/data-volume-guard."
+  description = "Let Terraform destroy or replace the deployment's data volume (AWS EBS volume, Proxmox VM data disk). Apply with true, then destroy; see modules/data-volume-guard."
   type        = bool
   default     = false
   nullable    = false
@@ -175,6 +175,8 @@ variable "proxmox" {
     ssh_public_keys       = optional(list(string), [])
     firewall_enabled      = optional(bool, true)
     data_host_path        = optional(string)
+    data_disk_size_gb     = optional(number, 20)
+    vm_admin_user         = optional(string, "admin")
   })
   default = null
 

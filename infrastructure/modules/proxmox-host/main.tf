@@ -185,13 +185,15 @@ resource "proxmox_virtual_environment_vm" "host" {
     discard      = "on"
   }
 
-  # The data disk; the boot script finds it by its serial (/dev/disk/by-id/virtio-launch-data).
+  # The data disk belongs to proxmox_virtual_environment_vm.data and is only attached here, so
+  # replacing this VM does not delete it. The boot script finds it by its serial.
   disk {
-    datastore_id = var.datastore_id
-    interface    = "virtio1"
-    size         = var.data_disk_size_gb
-    serial       = "launch-data"
-    discard      = "on"
+    datastore_id      = proxmox_virtual_environment_vm.data[0].disk[0].datastore_id
+    path_in_datastore = proxmox_virtual_environment_vm.data[0].disk[0].path_in_datastore
+    file_format       = proxmox_virtual_environment_vm.data[0].disk[0].file_format
+    size              = proxmox_virtual_environment_vm.data[0].disk[0].size
+    interface         = "virtio1"
+    serial            = "launch-data"
   }
 
   initialization {
@@ -228,6 +230,36 @@ resource "proxmox_virtual_environment_vm" "host" {
   lifecycle {
     replace_triggered_by = [terraform_data.host_version]
   }
+}
+
+# The VM's data disk lives in a holder VM that is never started (the provider's documented way to
+# keep disks across a VM's replacement): Proxmox deletes a VM's own disks with it.
+resource "proxmox_virtual_environment_vm" "data" {
+  count = local.is_lxc ? 0 : 1
+
+  name        = "${var.name}-data"
+  node_name   = var.node_name
+  description = "Data disk of launch-service deployment ${var.name}, attached to its VM. Never start it."
+  tags        = concat(local.tags, ["data"])
+  started     = false
+  on_boot     = false
+
+  disk {
+    datastore_id = var.datastore_id
+    interface    = "scsi0"
+    size         = var.data_disk_size_gb
+  }
+}
+
+# Destroying or replacing the holder (and the data) fails unless data_volume_deletion_allowed was
+# applied first.
+module "data_volume_guard" {
+  source = "../data-volume-guard"
+  count  = local.is_lxc ? 0 : 1
+
+  volume_id        = tostring(proxmox_virtual_environment_vm.data[0].vm_id)
+  name             = var.name
+  deletion_allowed = var.data_volume_deletion_allowed
 }
 
 # --- firewall, mirroring the AWS security group ---------------------------------------------

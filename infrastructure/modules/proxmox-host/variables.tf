@@ -167,7 +167,7 @@ variable "ipv4_gateway" {
 }
 
 variable "ssh_public_keys" {
-  description = "SSH public keys authorised for root in the container (lxc). Terraform bootstraps the container with the matching private key."
+  description = "SSH public keys authorised for root in the container (lxc); Terraform bootstraps the container with the matching private key. For a VM, modules/launch-service gives them to the administrator the boot script creates (proxmox.vm_admin_user)."
   type        = list(string)
   default     = []
 
@@ -254,7 +254,7 @@ variable "data_host_path" {
 }
 
 variable "data_disk_size_gb" {
-  description = "vm: size of the data disk (virtio1, serial launch-data) in GiB."
+  description = "vm: size of the data disk in GiB. It belongs to a holder VM \"<name>-data\" that is never started, and is attached to the VM as virtio1 (serial launch-data), so it outlives the VM."
   type        = number
   default     = 20
 
@@ -262,4 +262,11 @@ variable "data_disk_size_gb" {
     condition     = var.data_disk_size_gb >= 1
     error_message = "data_disk_size_gb must be at least 1."
   }
+}
+
+variable "data_volume_deletion_allowed" {
+  description = "vm: let Terraform destroy or replace the data disk's holder VM (and the data). Apply with true, then destroy; see modules/data-volume-guard."
+  type        = bool
+  default     = false
+  nullable    = false
 }

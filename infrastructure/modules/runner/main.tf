@@ -45,5 +45,7 @@ locals {
     containerd_version            = var.docker_versions.containerd
     compose_version               = var.docker_versions.compose
     buildx_version                = var.docker_versions.buildx
+    admin_user                    = var.admin_user == null ? "" : var.admin_user
+    admin_ssh_keys                = join("\n", var.admin_ssh_keys)
   })
 }

@@ -264,3 +264,31 @@ variable "docker_key_fingerprint" {
     error_message = "docker_key_fingerprint must be 40 upper-case hex digits, without spaces."
   }
 }
+
+variable "admin_user" {
+  description = "An administrator the boot script creates (sudo without password, login by admin_ssh_keys only). For a Proxmox VM, whose cloud-init user data is the boot script: cloud-init creates no user then. Null: none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.admin_user == null || (can(regex("^[a-z_][a-z0-9_-]{0,31}$", coalesce(var.admin_user, "-"))) && !contains(["root", "runner"], coalesce(var.admin_user, "-")))
+    error_message = "admin_user must be a Linux user name (lower-case letters, digits, '_' and '-', at most 32 characters), not root or runner."
+  }
+
+  validation {
+    condition     = var.admin_user == null || length(var.admin_ssh_keys) > 0
+    error_message = "admin_user needs at least one key in admin_ssh_keys: it has no password."
+  }
+}
+
+variable "admin_ssh_keys" {
+  description = "OpenSSH public keys of admin_user."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for key in var.admin_ssh_keys : can(regex("^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp[0-9]+) [A-Za-z0-9+/=]+( [A-Za-z0-9@._-]+)?$", key))])
+    error_message = "admin_ssh_keys must be OpenSSH public keys (ssh-ed25519 AAAA... comment; the comment without spaces)."
+  }
+}

@@ -186,6 +186,45 @@ run "accepts_a_vm_on_dhcp_without_ssh_keys" {
     condition     = length(module.proxmox_host) == 1
     error_message = "a VM needs neither a static address nor SSH keys (cloud-init runs the boot script)"
   }
+  assert {
+    condition     = strcontains(module.runner.boot_script, "DATA_DEVICES='/dev/disk/by-id/virtio-launch-data'") && !strcontains(module.runner.boot_script, "--groups sudo")
+    error_message = "a VM's boot script looks for the data disk by its serial; without keys it creates no administrator"
+  }
+}
+
+run "a_vm_with_keys_gets_an_administrator" {
+  command = plan
+  variables {
+    proxmox = {
+      kind             = "vm"
+      node_name        = "pve"
+      template_file_id = "local:import/noble-server-cloudimg-amd64.qcow2"
+      ssh_public_keys  = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY ops@example"]
+    }
+  }
+
+  assert {
+    condition     = strcontains(module.runner.boot_script, "useradd --create-home --shell /bin/bash --groups sudo admin") && strcontains(module.runner.boot_script, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY ops@example")
+    error_message = "the VM's boot script creates the administrator admin with the deployment's SSH keys"
+  }
+}
+
+run "an_lxc_gets_no_administrator_from_the_boot_script" {
+  command = plan
+  variables {
+    proxmox = {
+      node_name        = "pve"
+      template_file_id = "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst"
+      ipv4_address     = "192.168.1.50/24"
+      ssh_public_keys  = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY ops@example"]
+    }
+    ssh_allowed_cidrs = ["192.168.1.0/24"]
+  }
+
+  assert {
+    condition     = !strcontains(module.runner.boot_script, "--groups sudo") && strcontains(module.runner.boot_script, "DATA_DEVICES=''")
+    error_message = "an LXC gets its keys from Proxmox and its data volume as a mount point"
+  }
 }
 
 run "rejects_a_host_without_a_runner_scope" {

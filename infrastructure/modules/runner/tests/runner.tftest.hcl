@@ -94,9 +94,45 @@ run "boot_script_for_a_repository_runner" {
     error_message = "by default the data volume is a mount point provided by the hypervisor, at /srv/launch-service-data"
   }
   assert {
-    condition     = length(output.boot_script) < 16384
-    error_message = "the boot script must fit EC2's 16 KB user-data limit"
+    condition     = length(base64gzip(output.boot_script)) < 16384 && length(output.boot_script) < 32768
+    error_message = "the boot script, gzipped as EC2 user data, must fit EC2's 16 KB limit"
   }
+  assert {
+    condition     = !strcontains(output.boot_script, "useradd --create-home --shell /bin/bash --groups sudo")
+    error_message = "without admin_user no administrator is created"
+  }
+}
+
+run "vm_administrator_with_keys" {
+  command = plan
+
+  variables {
+    registration_token = "AABBCCTESTONLYREGISTRATIONTOKEN01"
+    admin_user         = "admin"
+    admin_ssh_keys     = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY ops@example"]
+  }
+
+  assert {
+    condition     = strcontains(output.boot_script, "useradd --create-home --shell /bin/bash --groups sudo admin") && strcontains(output.boot_script, "<<'KEYS'\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY ops@example\nKEYS")
+    error_message = "the boot script creates the administrator with its keys"
+  }
+}
+
+run "rejects_an_administrator_without_keys" {
+  command = plan
+  variables {
+    admin_user = "admin"
+  }
+  expect_failures = [var.admin_user]
+}
+
+run "rejects_a_key_that_could_end_the_heredoc" {
+  command = plan
+  variables {
+    admin_user     = "admin"
+    admin_ssh_keys = ["ssh-ed25519 AAAA x\nKEYS\nrm -rf /"]
+  }
+  expect_failures = [var.admin_ssh_keys]
 }
 
 run "organisation_runner_names_carry_the_repository" {
