@@ -3,11 +3,12 @@
 # Terraform through modules/runner, for real in Debian 12 containers, against test doubles:
 #   - __tests__/infrastructure/fake-github-api.mjs: the runner service's registration endpoint
 #     (what config.sh calls with the registration token), the runner release download and a
-#     stand-in for Docker's repository key, on 127.0.0.1 (the containers share the host's network);
+#     Docker apt repository (dummy packages with Docker's version strings, signed with a throw-away
+#     key), on 127.0.0.1 (the containers share the host's network);
 #   - a fake runner tarball whose config.sh calls that endpoint like the real one and records its
 #     caller and arguments, and whose svc.sh records what it was asked;
-#   - a stub `docker` binary, so the "Docker already present" path is taken (Docker's apt
-#     repository is unreachable here), except in the apt-lock scenario;
+#   - a stub `docker` binary, so the "Docker already present" path is taken, except in the
+#     apt-lock and Docker-install scenarios;
 #   - a stub `systemctl` (the container has no systemd): `start` runs the unit's ExecStart in the
 #     background, as systemd would; "reboot" is `docker restart` plus what systemd does at boot
 #     (mount -a, then the ExecStart of the enabled unit).
@@ -20,10 +21,11 @@
 # reported, then a new token put in by hand registers; a wrong SHA-256 stops; the endpoint
 # answering 503 more often than the old script's retry budget; the data volume formatted once and
 # kept by a replacement host; a foreign file system left alone; a missing LXC mount point refused;
-# the dpkg lock held at start (apt waits) and a Docker key with the wrong fingerprint refused.
+# the dpkg lock held at start (apt waits) and a Docker key with the wrong fingerprint refused;
+# Docker installed from its repository at the pinned versions (not the newest), and held.
 #
-# Needs: terraform, node, docker (scripts/setup-docker.sh), shellcheck and gpg (installed here
-# if missing), losetup, root; builds the Debian image with scripts/build-test-images.sh when it is
+# Needs: terraform, node, docker (scripts/setup-docker.sh), shellcheck, gpg and dpkg-dev
+# (installed here if missing), losetup, root; builds the Debian image with scripts/build-test-images.sh when it is
 # missing. Called by scripts/test-terraform.sh, which provides TF_CLI_CONFIG_FILE; runs on its own.
 set -euo pipefail
 
@@ -52,6 +54,7 @@ DEBIAN_TEST_IMAGE=$image bash "$repo/scripts/build-test-images.sh" || die "could
 missing=()
 command -v shellcheck >/dev/null || missing+=(shellcheck)
 command -v gpg >/dev/null || missing+=(gpg)
+command -v dpkg-scanpackages >/dev/null || missing+=(dpkg-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
@@ -73,15 +76,38 @@ if [ ! -f "${TF_CLI_CONFIG_FILE:-}" ]; then
   : >"$TF_CLI_CONFIG_FILE"
 fi
 
-# --- a key that is not Docker's (test double of the repository key) ---------------------------
+# --- Docker's apt repository (test double) -------------------------------------------------------
+# Signed with a throw-away key (so Docker's fingerprint does not match it); dummy packages with the
+# version strings of Docker's repository, several versions each, to check what the pins select.
 GNUPGHOME="$work/gnupg" && mkdir -m 0700 "$GNUPGHOME" && export GNUPGHOME
 gpg --batch --quiet --passphrase '' --quick-gen-key 'launch-service test key (not Docker)' ed25519 sign never 2>/dev/null
-gpg --batch --armor --export >"$work/not-docker.asc"
+test_key_fingerprint=$(gpg --batch --with-colons --list-keys | awk -F: '$1 == "fpr" { print $10; exit }')
+docker_repo=$work/docker-repo/debian
+mkdir -p "$docker_repo/dists/bookworm/stable/binary-amd64" "$docker_repo/pool"
+gpg --batch --armor --export >"$docker_repo/gpg"
+for package in \
+  "docker-ce 5:28.5.2-1~debian.12~bookworm" "docker-ce 5:28.5.3-1~debian.12~bookworm" "docker-ce 5:28.5.20-1~debian.12~bookworm" \
+  "docker-ce-cli 5:28.5.2-1~debian.12~bookworm" "docker-ce-cli 5:28.5.3-1~debian.12~bookworm" \
+  "containerd.io 1.7.28-1~debian.12~bookworm" "containerd.io 1.7.28-2~debian.12~bookworm" "containerd.io 1.7.29-1~debian.12~bookworm" \
+  "docker-compose-plugin 2.40.3-1~debian.12~bookworm" "docker-compose-plugin 2.41.0-1~debian.12~bookworm" \
+  "docker-buildx-plugin 0.29.1-1~debian.12~bookworm" "docker-buildx-plugin 0.30.0-1~debian.12~bookworm"; do
+  read -r name version <<<"$package"
+  mkdir -p "$work/deb/DEBIAN"
+  printf 'Package: %s\nVersion: %s\nArchitecture: amd64\nMaintainer: launch-service tests <tests@example.com>\nDescription: test double of %s\n' \
+    "$name" "$version" "$name" >"$work/deb/DEBIAN/control"
+  dpkg-deb --root-owner-group --build "$work/deb" "$docker_repo/pool/${name}_${version#*:}_amd64.deb" >/dev/null
+  rm -rf "$work/deb"
+done
+(cd "$docker_repo" && dpkg-scanpackages --multiversion pool /dev/null 2>/dev/null >dists/bookworm/stable/binary-amd64/Packages)
+packages_index=$docker_repo/dists/bookworm/stable/binary-amd64/Packages
+printf 'Origin: launch-service test double\nSuite: bookworm\nCodename: bookworm\nArchitectures: amd64\nComponents: stable\nDate: %s\nSHA256:\n %s %s stable/binary-amd64/Packages\n' \
+  "$(date -Ru)" "$(sha256sum "$packages_index" | cut -d' ' -f1)" "$(wc -c <"$packages_index")" >"$docker_repo/dists/bookworm/Release"
+gpg --batch --yes --clearsign -o "$docker_repo/dists/bookworm/InRelease" "$docker_repo/dists/bookworm/Release"
 unset GNUPGHOME
 
 # --- the fake GitHub endpoints (test double) --------------------------------------------------
 mkdir -p "$work/runner"
-node "$repo/__tests__/infrastructure/fake-github-api.mjs" "$token" "$work/runner.tar.gz" "$work/not-docker.asc" "$work/requests.jsonl" "$work/port" &
+node "$repo/__tests__/infrastructure/fake-github-api.mjs" "$token" "$work/runner.tar.gz" "$work/docker-repo" "$work/requests.jsonl" "$work/port" &
 server_pid=$!
 for _ in $(seq 1 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 [ -s "$work/port" ] || die "the fake GitHub API did not start"
@@ -141,6 +167,7 @@ module "boot_script" {
     bad_sha256    = merge(local.lxc, { sha256 = "$(printf '0%.0s' $(seq 64))" })
     flaky_api     = merge(local.lxc, { github_url = "https://github.com/example/flaky" })
     data_device   = merge(local.vm, {})
+    docker        = merge(local.lxc, { fingerprint = "$test_key_fingerprint" })
   }
   name                                 = "$deployment"
   service                              = "test-service"
@@ -159,6 +186,7 @@ module "boot_script" {
   admin_user                           = lookup(each.value, "admin_user", null)
   admin_ssh_keys                       = lookup(each.value, "admin_ssh_keys", [])
   data_device_wait_seconds             = 10
+  docker_key_fingerprint               = lookup(each.value, "fingerprint", "9DC858229FC7DD38854AE2D88D81803C0EBFCD88")
 }
 output "boot_scripts" {
   value     = { for scenario, rendered in module.boot_script : scenario => rendered.boot_script }
@@ -172,7 +200,7 @@ HCL
   terraform apply -input=false -no-color -auto-approve >/dev/null
   terraform output -json boot_scripts >"$work/boot_scripts.json"
 ) || die "rendering the boot scripts with terraform failed"
-scenarios=(valid expired_token bad_sha256 flaky_api data_device)
+scenarios=(valid expired_token bad_sha256 flaky_api data_device docker)
 for scenario in "${scenarios[@]}"; do
   node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]])' \
     "$work/boot_scripts.json" "$scenario" >"$work/$scenario.sh"
@@ -389,6 +417,25 @@ check "apt waited for the lock held by the other process" grep -q "Could not get
 check "then installed what it needed (gpg), $((SECONDS - started)) s after the start" in_host "$host" sh -c 'command -v gpg >/dev/null && ! [ -e /tmp/locked ]'
 check "the key with the wrong fingerprint was refused" grep -q "ERROR: Docker's repository key at $api/docker/linux/debian/gpg has fingerprint(s) \[[0-9A-F]\{40\}\], expected 9DC858229FC7DD38854AE2D88D81803C0EBFCD88; not adding the repository" "$work/valid.out"
 check "no Docker repository was added, nothing registered" in_host "$host" sh -c '! [ -e /etc/apt/sources.list.d/docker.list ] && ! [ -e /home/runner/actions-runner ]'
+
+echo "boot script: Docker from its apt repository (test double signed with the expected key)"
+start_host docker "$(lxc_data docker)"
+if boot "$host" docker /var/lib/cloud/instance/scripts/part-001; then pass "exits 0"; else fail "exits 0 (output below)"; cat "$work/docker.out"; fi
+check "the repository key was accepted by its fingerprint" grep -q "Docker's repository key has the expected fingerprint $test_key_fingerprint" "$work/docker.out"
+check "the repository is signed-by that key only" in_host "$host" grep -qx "deb \[arch=amd64 signed-by=/etc/apt/keyrings/docker.asc\] $api/docker/linux/debian bookworm stable" /etc/apt/sources.list.d/docker.list
+# shellcheck disable=SC2016 # dpkg-query's format
+installed=$(in_host "$host" dpkg-query -W -f '${Package}=${Version}\n' docker-ce docker-ce-cli containerd.io docker-compose-plugin docker-buildx-plugin 2>/dev/null | LC_ALL=C sort || true)
+expected='containerd.io=1.7.28-2~debian.12~bookworm
+docker-buildx-plugin=0.29.1-1~debian.12~bookworm
+docker-ce-cli=5:28.5.2-1~debian.12~bookworm
+docker-ce=5:28.5.2-1~debian.12~bookworm
+docker-compose-plugin=2.40.3-1~debian.12~bookworm'
+[ "$installed" = "$expected" ] || printf '       installed:\n%s\n' "$installed"
+check "the pinned versions were installed, not the newest (28.5.20, 1.7.29, 2.41.0, 0.30.0 were there)" test "$installed" = "$expected"
+check "and held" test "$(in_host "$host" apt-mark showhold | sort | tr '\n' ' ')" = "containerd.io docker-buildx-plugin docker-ce docker-ce-cli docker-compose-plugin "
+check "Docker was enabled and started, with its data-root on the data volume already configured" sh -c \
+  "docker exec '$host' grep -qx 'enable --now docker' /var/log/systemctl.calls && docker exec '$host' grep -q '$data_mount/docker' /etc/docker/daemon.json"
+check "then the runner registered" in_host "$host" test -f /var/lib/launch-service/registered
 
 if [ "$failures" -gt 0 ]; then
   echo "boot script: $failures check(s) failed"

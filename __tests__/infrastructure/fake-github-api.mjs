@@ -6,24 +6,26 @@
 //        FLAKY_FAILURES requests answer 503 (more than the 5 attempts the old boot script made).
 //   GET  /actions/runner/releases/download/v{version}/actions-runner-linux-x64-{version}.tar.gz
 //        the fake runner tarball given on the command line
-//   GET  /docker/linux/{debian|ubuntu}/gpg   the key file given on the command line, standing in
-//        for Docker's repository key
+//   GET  /docker/linux/<path>   files of the Docker apt repository test double (a folder given on
+//        the command line: <distribution>/gpg, dists/..., pool/...), standing in for
+//        download.docker.com/linux
 // Every request is appended as one JSON line to the record file. The port it listens on
 // (127.0.0.1, chosen by the OS) is written to the port file once it is ready.
 //
-// usage: node fake-github-api.mjs <registration-token> <runner-tarball> <docker-key> <record-file> <port-file>
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+// usage: node fake-github-api.mjs <registration-token> <runner-tarball> <docker-repo-dir> <record-file> <port-file>
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { join } from 'node:path'
 
-const [registrationToken, tarballPath, dockerKeyPath, recordFile, portFile] = process.argv.slice(2)
+const [registrationToken, tarballPath, dockerRepoDir, recordFile, portFile] = process.argv.slice(2)
 if (!portFile) {
-  console.error('usage: node fake-github-api.mjs <registration-token> <runner-tarball> <docker-key> <record-file> <port-file>')
+  console.error('usage: node fake-github-api.mjs <registration-token> <runner-tarball> <docker-repo-dir> <record-file> <port-file>')
   process.exit(2)
 }
 const FLAKY_FAILURES = 7
 
 const downloadPath = /^\/actions\/runner\/releases\/download\/v[0-9.]+\/actions-runner-linux-x64-[0-9.]+\.tar\.gz$/
-const dockerKeyRoute = /^\/docker\/linux\/(debian|ubuntu)\/gpg$/
+const dockerRepoRoute = /^\/docker\/linux\/((?:[A-Za-z0-9_.~+-]+\/)*[A-Za-z0-9_.~+-]+)$/
 
 function reply(response, status, body, type = 'application/json') {
   response.writeHead(status, { 'content-type': type })
@@ -59,8 +61,10 @@ const server = createServer((request, response) => {
     if (request.method === 'GET' && downloadPath.test(url.pathname)) {
       return reply(response, 200, readFileSync(tarballPath), 'application/gzip')
     }
-    if (request.method === 'GET' && dockerKeyRoute.test(url.pathname)) {
-      return reply(response, 200, readFileSync(dockerKeyPath), 'application/pgp-keys')
+    const repoFile = dockerRepoRoute.exec(decodeURIComponent(url.pathname))?.[1]
+    if (request.method === 'GET' && repoFile && !repoFile.split('/').includes('..')) {
+      const path = join(dockerRepoDir, repoFile)
+      if (existsSync(path) && statSync(path).isFile()) return reply(response, 200, readFileSync(path), 'application/octet-stream')
     }
     reply(response, 404, JSON.stringify({ message: 'Not Found' }))
   })
