@@ -1,12 +1,16 @@
 # The orchestrator: which parts each target creates, the deployment record, and the cross-checks of
-# its settings. The Proxmox and Cloudflare providers cannot be installed offline, so
-# scripts/test-terraform.sh runs this file against a copy in which modules/proxmox-host and
-# modules/cloudflare-dns are provider-free stand-ins with the same variables and outputs; with the
-# real providers installed it runs as is (mock them with mock_provider blocks).
+# its settings, with every provider mocked. Offline, scripts/test-terraform.sh serves bpg/proxmox
+# and cloudflare/cloudflare from their schemas (scripts/schema-provider). A container is bootstrapped
+# over SSH by a provisioner, which terraform test would run even with mocked providers: the LXC runs
+# only plan.
 
 mock_provider "aws" {
   source = "../../tests/mocks"
 }
+
+mock_provider "proxmox" {}
+
+mock_provider "cloudflare" {}
 
 variables {
   runner_scope = { repository = "example/launch-service" }
@@ -74,6 +78,96 @@ run "aws_public_gets_a_dns_record" {
     condition     = length(module.dns) == 1 && output.deployment.url == "https://chat.example.com"
     error_message = "a public AWS deployment gets a DNS record and an https url"
   }
+  assert {
+    condition     = module.dns[0].content == "203.0.113.10" && output.host.ipv4_address == "203.0.113.10" && output.dns_record_id != null
+    error_message = "the DNS record points at the instance's Elastic IP"
+  }
+  assert {
+    condition     = module.aws_host[0].security_group_id != null && output.runner_labels == tolist(["self-hosted", "aws", "librechat"])
+    error_message = "an AWS host has its own security group, and the runner the deployment's labels"
+  }
+}
+
+run "proxmox_lxc_public_with_an_address_gets_a_dns_record" {
+  command = plan
+  variables {
+    public              = true
+    hostname            = "test.example.com"
+    cloudflare_zone_id  = "0123456789abcdef0123456789abcdef"
+    public_ipv4_address = "198.51.100.7"
+    ssh_allowed_cidrs   = ["192.168.1.0/24"]
+    proxmox = {
+      node_name        = "pve"
+      template_file_id = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
+      ipv4_address     = "192.168.1.50/24"
+      ipv4_gateway     = "192.168.1.1"
+      ssh_public_keys  = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY test"]
+    }
+  }
+
+  assert {
+    condition     = length(module.proxmox_host) == 1 && length(module.aws_host) == 0 && length(module.dns) == 1
+    error_message = "a public homelab deployment with a public address gets a Proxmox host and a DNS record"
+  }
+  assert {
+    condition     = module.dns[0].content == "198.51.100.7" && module.dns[0].hostname == "test.example.com"
+    error_message = "the record points test.example.com at public_ipv4_address"
+  }
+  assert {
+    condition     = module.proxmox_host[0].kind == "lxc" && output.host.ipv4_address == "192.168.1.50"
+    error_message = "the default kind is an LXC container at its static address"
+  }
+}
+
+run "proxmox_vm_private" {
+  variables {
+    name    = "test-service-vm"
+    service = "test-service"
+    proxmox = {
+      kind             = "vm"
+      node_name        = "pve"
+      template_file_id = "local:import/noble-server-cloudimg-amd64.qcow2"
+    }
+  }
+
+  assert {
+    condition     = length(module.proxmox_host) == 1 && length(module.aws_host) == 0 && length(module.dns) == 0
+    error_message = "a private VM deployment creates a Proxmox host and no DNS record"
+  }
+  assert {
+    condition     = module.proxmox_host[0].kind == "vm" && output.host.target == "proxmox" && output.host.ipv4_address == null
+    error_message = "a VM on DHCP has no address known to Terraform"
+  }
+  assert {
+    condition = jsonencode(output.deployment) == jsonencode({
+      service       = "test-service"
+      path          = "services/test-service"
+      target        = "proxmox"
+      runner_labels = ["self-hosted", "proxmox", "test-service-vm"]
+      public        = false
+      url           = null
+    })
+    error_message = "the deployment record must match the contract"
+  }
+}
+
+run "proxmox_vm_public_without_address" {
+  variables {
+    name     = "test-service-vm"
+    service  = "test-service"
+    public   = true
+    hostname = "vm.example.com"
+    proxmox = {
+      kind             = "vm"
+      node_name        = "pve"
+      template_file_id = "local:import/noble-server-cloudimg-amd64.qcow2"
+    }
+  }
+
+  assert {
+    condition     = length(module.proxmox_host) == 1 && length(module.dns) == 0 && output.deployment.url == "https://vm.example.com"
+    error_message = "a public VM without public_ipv4_address gets no DNS record (Cloudflare Tunnel) but its url"
+  }
 }
 
 run "local_creates_nothing" {
@@ -95,6 +189,7 @@ run "local_creates_nothing" {
 }
 
 run "proxmox_public_without_address_has_no_dns_record" {
+  command = plan
   variables {
     public   = true
     hostname = "test.example.com"

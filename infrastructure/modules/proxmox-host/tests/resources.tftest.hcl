@@ -1,0 +1,173 @@
+# What each kind creates, and the firewall that mirrors the AWS security group (80/443 when public,
+# SSH from ssh_allowed_cidrs, everything else dropped). bpg/proxmox is mocked; offline it is served
+# from its schema by scripts/schema-provider. A container is bootstrapped over SSH by a provisioner,
+# which terraform test would run: the LXC runs only plan.
+
+mock_provider "proxmox" {}
+
+variables {
+  name              = "test-service-homelab"
+  boot_script       = "#!/bin/sh\necho boot"
+  node_name         = "pve"
+  template_file_id  = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
+  ipv4_address      = "192.168.1.50/24"
+  ipv4_gateway      = "192.168.1.1"
+  ssh_public_keys   = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY test"]
+  ssh_allowed_cidrs = ["192.168.1.0/24", "10.0.0.0/8"]
+  # Lets `terraform test` clean up the VM's data disk holder; the guard itself is tested with a
+  # real apply (scripts/test-terraform.sh data-guard).
+  data_volume_deletion_allowed = true
+}
+
+run "lxc_public" {
+  command = plan
+  variables {
+    public = true
+  }
+
+  assert {
+    condition     = length(proxmox_virtual_environment_container.host) == 1 && length(proxmox_virtual_environment_vm.host) == 0 && length(proxmox_virtual_environment_file.user_data) == 0
+    error_message = "kind lxc creates a container, no VM and no cloud-init snippet"
+  }
+  assert {
+    condition     = length(terraform_data.bootstrap) == 1
+    error_message = "a container is bootstrapped over SSH"
+  }
+  assert {
+    condition     = proxmox_virtual_environment_container.host[0].unprivileged && proxmox_virtual_environment_container.host[0].features[0].nesting && proxmox_virtual_environment_container.host[0].features[0].keyctl
+    error_message = "Docker needs an unprivileged container with nesting and keyctl"
+  }
+  assert {
+    condition     = proxmox_virtual_environment_container.host[0].mount_point[0].volume == "/srv/launch-service/test-service-homelab" && proxmox_virtual_environment_container.host[0].mount_point[0].path == "/srv/launch-service-data"
+    error_message = "the container's data is a node directory bind-mounted at /srv/launch-service-data (it outlives the container)"
+  }
+  assert {
+    condition     = proxmox_virtual_environment_container.host[0].tags == tolist(["launch-service", "test-service-homelab"])
+    error_message = "the guest is tagged launch-service and with its deployment name"
+  }
+  assert {
+    condition     = proxmox_virtual_environment_firewall_options.host[0].enabled && proxmox_virtual_environment_firewall_options.host[0].input_policy == "DROP"
+    error_message = "the firewall drops inbound traffic by default"
+  }
+  assert {
+    condition = jsonencode([for rule in proxmox_virtual_environment_firewall_rules.host[0].rule : [rule.type, rule.action, rule.proto, rule.dport, rule.source]]) == jsonencode([
+      ["in", "ACCEPT", "tcp", "80", null], ["in", "ACCEPT", "tcp", "443", null], ["in", "ACCEPT", "tcp", "22", "192.168.1.0/24,10.0.0.0/8"]
+    ])
+    error_message = "a public host opens 80 and 443 to all and SSH to ssh_allowed_cidrs"
+  }
+}
+
+run "lxc_private" {
+  command = plan
+
+  assert {
+    condition     = jsonencode([for rule in proxmox_virtual_environment_firewall_rules.host[0].rule : rule.dport]) == jsonencode(["22"])
+    error_message = "a private host opens only SSH"
+  }
+}
+
+run "vm_private_without_ssh_has_no_rules" {
+  variables {
+    kind              = "vm"
+    template_file_id  = "local:import/noble-server-cloudimg-amd64.qcow2"
+    ipv4_address      = "dhcp"
+    ipv4_gateway      = null
+    ssh_public_keys   = []
+    ssh_allowed_cidrs = []
+  }
+
+  assert {
+    condition     = length(proxmox_virtual_environment_vm.host) == 1 && length(proxmox_virtual_environment_container.host) == 0 && length(terraform_data.bootstrap) == 0
+    error_message = "kind vm creates a VM and no container or SSH bootstrap"
+  }
+  assert {
+    condition     = proxmox_virtual_environment_vm.host[0].initialization[0].user_data_file_id == proxmox_virtual_environment_file.user_data[0].id
+    error_message = "the VM boots with the uploaded cloud-init snippet"
+  }
+  assert {
+    condition     = proxmox_virtual_environment_file.user_data[0].source_raw[0].data == "#!/bin/sh\necho boot" && proxmox_virtual_environment_file.user_data[0].content_type == "snippets"
+    error_message = "the snippet holds the boot script"
+  }
+  assert {
+    condition     = !proxmox_virtual_environment_vm.data[0].started && !proxmox_virtual_environment_vm.data[0].on_boot && proxmox_virtual_environment_vm.data[0].disk[0].size == 20
+    error_message = "the data disk belongs to a holder VM that is never started"
+  }
+  assert {
+    condition = anytrue([for disk in proxmox_virtual_environment_vm.host[0].disk :
+    disk.interface == "virtio1" && disk.serial == "launch-data" && disk.path_in_datastore == proxmox_virtual_environment_vm.data[0].disk[0].path_in_datastore])
+    error_message = "the VM attaches the holder's disk as virtio1 with serial launch-data (the boot script's /dev/disk/by-id/virtio-launch-data)"
+  }
+  assert {
+    condition     = proxmox_virtual_environment_firewall_options.host[0].dhcp && length(proxmox_virtual_environment_firewall_rules.host) == 0
+    error_message = "a VM on DHCP allows DHCP; with no opening there are no rules, only the default DROP"
+  }
+}
+
+# Every plan mints a new registration token: that must not rewrite the snippet or replace the VM.
+run "vm_a_new_boot_script_replaces_nothing" {
+  variables {
+    kind              = "vm"
+    template_file_id  = "local:import/noble-server-cloudimg-amd64.qcow2"
+    ipv4_address      = "dhcp"
+    ipv4_gateway      = null
+    ssh_public_keys   = []
+    ssh_allowed_cidrs = []
+    boot_script       = "#!/bin/sh\necho boot with a new token"
+  }
+
+  assert {
+    condition     = output.guest_id == run.vm_private_without_ssh_has_no_rules.guest_id && proxmox_virtual_environment_file.user_data[0].source_raw[0].data == "#!/bin/sh\necho boot"
+    error_message = "a new boot script neither replaces the VM nor rewrites its snippet"
+  }
+}
+
+run "vm_host_version_replaces_the_vm_and_keeps_the_data_disk" {
+  variables {
+    kind              = "vm"
+    template_file_id  = "local:import/noble-server-cloudimg-amd64.qcow2"
+    ipv4_address      = "dhcp"
+    ipv4_gateway      = null
+    ssh_public_keys   = []
+    ssh_allowed_cidrs = []
+    boot_script       = "#!/bin/sh\necho boot with a new token"
+    host_version      = "2"
+  }
+
+  assert {
+    condition     = output.guest_id != run.vm_private_without_ssh_has_no_rules.guest_id && proxmox_virtual_environment_file.user_data[0].source_raw[0].data == "#!/bin/sh\necho boot with a new token"
+    error_message = "a new host_version replaces the VM, which boots with the current script"
+  }
+  assert {
+    condition     = output.data_disk_holder_id == run.vm_private_without_ssh_has_no_rules.data_disk_holder_id
+    error_message = "the data disk's holder VM is not replaced with the VM"
+  }
+}
+
+run "vm_public" {
+  variables {
+    kind             = "vm"
+    template_file_id = "local:import/noble-server-cloudimg-amd64.qcow2"
+    public           = true
+  }
+
+  assert {
+    condition     = proxmox_virtual_environment_firewall_rules.host[0].vm_id == proxmox_virtual_environment_vm.host[0].vm_id && proxmox_virtual_environment_firewall_rules.host[0].container_id == null
+    error_message = "the VM's firewall rules are attached to the VM"
+  }
+  assert {
+    condition     = length(proxmox_virtual_environment_firewall_rules.host[0].rule) == 3
+    error_message = "a public VM opens 80, 443 and SSH"
+  }
+}
+
+run "firewall_disabled" {
+  command = plan
+  variables {
+    firewall_enabled = false
+  }
+
+  assert {
+    condition     = length(proxmox_virtual_environment_firewall_options.host) + length(proxmox_virtual_environment_firewall_rules.host) == 0
+    error_message = "firewall_enabled = false manages no firewall"
+  }
+}
