@@ -18,6 +18,7 @@
 # scripts/schema-provider (a test double: it talks to no API), hashicorp/aws from the offline
 # mirror (TF_PROVIDER_MIRROR, or found on disk). Works on a temporary copy: nothing is left in the tree.
 # Environment: TF_PROVIDER_MIRROR (mirror root, the folder above registry.terraform.io/),
+# INFRASTRUCTURE_DIR (default: the repository's infrastructure/),
 # SKIP_BOOT_SCRIPT_TEST=1 to skip the container test (CI must not), VERBOSE=1 to print the log of
 # passing checks too (a failing check always prints its log).
 set -uo pipefail
@@ -44,7 +45,10 @@ mkdir -p "$work/plugin-cache"
 } >"$work/terraform.rc"
 export TF_CLI_CONFIG_FILE="$work/terraform.rc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 unset TF_DATA_DIR
-cp -r "$repo/infrastructure" "$work/infrastructure"
+# INFRASTRUCTURE_DIR: check another copy of infrastructure/ (the tests use it to show that a
+# broken configuration fails these checks).
+source_infra=${INFRASTRUCTURE_DIR:-$repo/infrastructure}
+cp -r "$source_infra" "$work/infrastructure"
 find "$work/infrastructure" \( -name .terraform -o -name '*.tfstate*' -o -name .terraform.lock.hcl \) -prune -exec rm -rf {} +
 infra=$work/infrastructure
 say "terraform $(terraform version | head -1 | cut -d' ' -f2), provider mirror $mirror"
@@ -68,7 +72,7 @@ init_validate_test() { # a module whose providers are all available offline
   tf "$1" init -backend=false && tf "$1" validate && tf "$1" test
 }
 
-check_fmt() { terraform fmt -check -recursive -diff "$repo/infrastructure"; }
+check_fmt() { terraform fmt -check -recursive -diff "$source_infra"; }
 
 check_lint_scripts() {
   if ! command -v shellcheck >/dev/null; then

@@ -250,6 +250,15 @@ class Evaluator {
         timeouts: (fields.Timeouts as string[]) ?? []
       }
     }
+    if (this.at('schema', '.', 'Provider', '{')) {
+      this.i += 3
+      const fields = this.fields() as Record<string, unknown>
+      return {
+        resource: true,
+        Schema: (fields.Schema as Record<string, GoSchema>) ?? {},
+        timeouts: []
+      }
+    }
     if (this.at('schema', '.', 'ResourceTimeout', '{')) {
       this.i += 3
       return Object.keys(this.fields() as object) as unknown as GoValue

@@ -32,10 +32,7 @@ function error(summary: string, detail: string): Record<string, unknown> {
 }
 
 /** The tfplugin6 Provider service for one schema file. */
-export function providerService(
-  file: ProviderSchemaFile,
-  stop: () => void
-): grpc.UntypedServiceImplementation {
+export function providerService(file: ProviderSchemaFile): grpc.UntypedServiceImplementation {
   const resources = Object.fromEntries(
     Object.entries(file.resource_schemas).map(([n, s]) => [n, protoSchema(s)])
   )
@@ -113,10 +110,8 @@ export function providerService(
       const config = decodeValue(request.config)
       return { state: encodeValue(applyValue(planValue(config, schema.block), schema.block)) }
     }),
-    StopProvider: (_call: Call<unknown>, callback: Callback) => {
-      callback(null, { Error: '' })
-      stop()
-    }
+    // Asks to cancel calls in flight (there are none that wait); the process ends on Shutdown.
+    StopProvider: unary(() => ({ Error: '' }))
   }
 }
 
@@ -199,7 +194,7 @@ async function main(schemaPath: string | undefined): Promise<void> {
     server.tryShutdown(() => process.exit(0))
     setTimeout(() => process.exit(0), 1_000).unref()
   }
-  server.addService(service(tfplugin6, 'Provider'), providerService(file, stop))
+  server.addService(service(tfplugin6, 'Provider'), providerService(file))
   server.addService(service(plugin, 'GRPCController'), {
     Shutdown: (_call: Call<unknown>, callback: Callback) => {
       callback(null, {})
@@ -216,6 +211,11 @@ async function main(schemaPath: string | undefined): Promise<void> {
       stream.on('data', () => {})
     }
   })
+
+  // Terraform ends a plugin with Shutdown, or kills it; if Terraform itself is killed, nobody
+  // would: leave when the parent (Terraform: the wrapper execs node) is gone.
+  const parent = process.ppid
+  setInterval(() => process.ppid !== parent && stop(), 1_000).unref()
 
   const { key, cert, der } = await serverCertificate()
   const credentials = grpc.ServerCredentials.createSsl(
