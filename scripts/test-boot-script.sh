@@ -376,6 +376,7 @@ start_host no-mount
 with_docker "$host"
 if boot "$host" valid /var/lib/cloud/instance/scripts/part-001; then fail "fails"; else pass "fails"; fi
 check "the log says the data volume is missing" grep -q "ERROR: $data_mount is not a mount point" "$work/valid.out"
+check "so does the status file" in_host "$host" grep -q "failed: $data_mount is not a mount point" /var/lib/launch-service/status
 check "nothing was registered" in_host "$host" test ! -e /home/runner/actions-runner
 
 echo "boot script: EC2/VM data volume (a loop device as /dev/xvdf)"
@@ -412,7 +413,11 @@ start_host apt-lock "$(lxc_data apt-lock)"
 in_host "$host" sh -c 'nohup perl -MFcntl -e "open(my \$f, q(>>), q(/var/lib/dpkg/lock-frontend)) or die; my \$l = pack(q(ssx4qqix4), F_WRLCK, 0, 0, 0, 0); fcntl(\$f, F_SETLKW, \$l) or die; open(my \$m, q(>), q(/tmp/locked)); close \$m; sleep 20; unlink q(/tmp/locked)" >/dev/null 2>&1 &'
 wait_for 10 in_host "$host" test -e /tmp/locked || fail "could not take the dpkg lock for the test"
 started=$SECONDS
-if boot "$host" valid /var/lib/cloud/instance/scripts/part-001; then fail "fails"; else pass "fails"; fi
+boot "$host" valid /var/lib/cloud/instance/scripts/part-001 &
+boot_pid=$!
+check "while it waits, the status file says the boot script has not finished" \
+  wait_for 20 in_host "$host" grep -q " booting: the boot script has not finished" /var/lib/launch-service/status
+if wait "$boot_pid"; then fail "fails"; else pass "fails"; fi
 check "apt waited for the lock held by the other process" grep -q "Could not get lock /var/lib/dpkg/lock-frontend. It is held by process [0-9]* (perl)" "$work/valid.out"
 check "then installed what it needed (gpg), $((SECONDS - started)) s after the start" in_host "$host" sh -c 'command -v gpg >/dev/null && ! [ -e /tmp/locked ]'
 check "the key with the wrong fingerprint was refused" grep -q "ERROR: Docker's repository key at $api/docker/linux/debian/gpg has fingerprint(s) \[[0-9A-F]\{40\}\], expected 9DC858229FC7DD38854AE2D88D81803C0EBFCD88; not adding the repository" "$work/valid.out"

@@ -6,6 +6,7 @@
 #   aws-host       modules/aws-host: init, validate, terraform test with mock_provider "aws"
 #   data-guard     modules/data-volume-guard, applied for real around a stand-in volume: destroy
 #                  and replacement refused (the volume stays), allowed after deletion_allowed
+#   registration-token  modules/registration-token: terraform test with mock_provider "github"
 #   proxmox-host   modules/proxmox-host: init, validate, terraform test with mock_provider "proxmox"
 #   cloudflare-dns modules/cloudflare-dns: init, validate, terraform test with mock_provider "cloudflare"
 #   launch-service modules/launch-service: init, validate, terraform test with every provider mocked
@@ -139,31 +140,16 @@ check_local_example() {
   ' "$work/local-output.json"
 }
 
-# Until the schema provider serves integrations/github, modules/registration-token (its only user)
-# is replaced by a stand-in with outputs of the right shape, and github leaves required_providers.
-github_stand_in() {
-  [ ! -d "$mirror/registry.terraform.io/integrations/github" ] || return 0
-  local module=$infra/modules/registration-token file
-  [ ! -f "$module/main.tf" ] || {
-    rm -f "$module"/main.tf "$module"/versions.tf
-    printf 'output "token" {\n  value     = "AABBCCSTANDINREGISTRATIONTOKEN0"\n  sensitive = true\n}\noutput "expires_at" {\n  value = 1767225600\n}\n' >"$module/outputs.tf"
-  }
-  for file in "$infra/versions.tf" "$infra/providers.tf" "$infra/modules/launch-service/versions.tf"; do
-    [ -f "$file" ] || continue
-    awk '/^    github = \{$/ { skip = 1 } skip { if ($0 ~ /^    \}$/) skip = 0; next } { print }' "$file" >"$file.new" &&
-      awk '/^provider "github" \{/ { skip = 1 } skip { if ($0 ~ /^\}$/) skip = 0; next } { print }' "$file.new" >"$file"
-    rm -f "$file.new"
-  done
-}
 check_proxmox_host() { init_validate_test "$infra/modules/proxmox-host"; }
 check_cloudflare_dns() { init_validate_test "$infra/modules/cloudflare-dns"; }
-check_launch_service() { github_stand_in && init_validate_test "$infra/modules/launch-service"; }
-check_root() { github_stand_in && rm -f "$infra/backend.tf" && init_validate_test "$infra"; }
+check_launch_service() { init_validate_test "$infra/modules/launch-service"; }
+check_registration_token() { init_validate_test "$infra/modules/registration-token"; }
+check_root() { rm -f "$infra/backend.tf" && init_validate_test "$infra"; }
 
 check_boot_script() { bash "$repo/scripts/test-boot-script.sh"; }
 
 # All checks, or only those named on the command line (the jest suite runs them one by one).
-all_steps=(fmt lint-scripts runner aws-host data-guard proxmox-host cloudflare-dns launch-service root local-example boot-script)
+all_steps=(fmt lint-scripts runner aws-host data-guard registration-token proxmox-host cloudflare-dns launch-service root local-example boot-script)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all_steps[@]}")
 for name in "${selected[@]}"; do
@@ -173,7 +159,7 @@ for name in "${selected[@]}"; do
         results+=("SKIP  boot-script (SKIP_BOOT_SCRIPT_TEST=1)")
         continue
       fi ;;
-    fmt | lint-scripts | runner | aws-host | data-guard | proxmox-host | cloudflare-dns | launch-service | root | local-example) ;;
+    fmt | lint-scripts | runner | aws-host | data-guard | registration-token | proxmox-host | cloudflare-dns | launch-service | root | local-example) ;;
     *) say "unknown check '$name'; checks: ${all_steps[*]}"; exit 2 ;;
   esac
   step "$name" "check_${name//-/_}"

@@ -14,6 +14,7 @@ const CHECKS = [
   'runner',
   'aws-host',
   'data-guard',
+  'registration-token',
   'proxmox-host',
   'cloudflare-dns',
   'launch-service',

@@ -7,6 +7,10 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+mock_provider "github" {
+  source = "./tests/mocks/github"
+}
+
 mock_provider "proxmox" {}
 
 mock_provider "cloudflare" {}

@@ -8,6 +8,10 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
+mock_provider "github" {
+  source = "../../tests/mocks/github"
+}
+
 mock_provider "proxmox" {}
 
 mock_provider "cloudflare" {}
@@ -51,7 +55,7 @@ run "aws_private" {
     error_message = "the host output describes the EC2 instance"
   }
   assert {
-    condition     = strcontains(module.runner.boot_script, "REGISTRATION_TOKEN='${module.registration_token[0].token}'") && strcontains(module.runner.boot_script, "GITHUB_URL='https://github.com/example/launch-service'")
+    condition     = strcontains(module.runner.boot_script, "REGISTRATION_TOKEN='AABBCCMOCKREPOSITORYTOKEN0123'") && strcontains(module.runner.boot_script, "GITHUB_URL='https://github.com/example/launch-service'")
     error_message = "the host's boot script carries the registration token Terraform minted for the repository"
   }
   assert {
