@@ -7,10 +7,11 @@
 #   local-example  examples/local: a real `terraform apply` (local backend) whose `deployments`
 #                  output must equal the contract record of test-service-local
 #   proxmox-host / cloudflare-dns   providers unavailable offline: the configuration must load
-#                  (init fails only because bpg/proxmox or cloudflare/cloudflare cannot be found);
+#                  (init fails only because bpg/proxmox, cloudflare/cloudflare or hashicorp/tls
+#                  cannot be found; cloudflare-dns also checks modules/cloudflare-tunnel);
 #                  proxmox-host's tests (variable validations) run on a copy of its variables.tf
 #   wiring         the root configuration and modules/launch-service, validated and tested (mock
-#                  aws) with provider-free stand-ins for proxmox-host and cloudflare-dns that
+#                  aws) with provider-free stand-ins for proxmox-host and the Cloudflare modules that
 #                  declare the same variables and outputs
 #   boot-script    scripts/test-boot-script.sh: the boot script, run in a Debian 12 container
 # Writes its own CLI config pointing at the offline provider mirror (TF_PROVIDER_MIRROR, or found
@@ -115,10 +116,11 @@ loads_without_unavailable_providers() { # init may fail only on the providers th
   output=$(tf "$1" init -backend=false 2>&1)
   echo "$output"
   grep -q '^Error:' <<<"$output" || return 0
-  # Every error must be "provider ... was not found", and only for bpg/proxmox or cloudflare/cloudflare.
+  # Every error must be "provider ... was not found", and only for bpg/proxmox, cloudflare/cloudflare
+  # or hashicorp/tls.
   missing=$(tr '\n' ' ' <<<"$output" | grep -oE 'provider registry\.terraform\.io/[a-z0-9-]+/[a-z0-9-]+ was not found' | sort -u)
   [ "$(grep -c '^Error:' <<<"$output")" = "$(grep -c . <<<"$missing")" ] &&
-    ! grep -vE 'registry\.terraform\.io/(bpg/proxmox|cloudflare/cloudflare) ' <<<"$missing"
+    ! grep -vE 'registry\.terraform\.io/(bpg/proxmox|cloudflare/cloudflare|hashicorp/tls) ' <<<"$missing"
 }
 check_proxmox_host() { # loads; and its variable validations, tested on a copy without the resources
   local variables_only=$work/proxmox-host-variables
@@ -127,7 +129,10 @@ check_proxmox_host() { # loads; and its variable validations, tested on a copy w
     cp -r "$infra/modules/proxmox-host/variables.tf" "$infra/modules/proxmox-host/tests" "$variables_only/" &&
     init_validate_test "$variables_only"
 }
-check_cloudflare_dns() { loads_without_unavailable_providers "$infra/modules/cloudflare-dns"; }
+check_cloudflare_dns() {
+  loads_without_unavailable_providers "$infra/modules/cloudflare-dns" &&
+    loads_without_unavailable_providers "$infra/modules/cloudflare-tunnel"
+}
 
 stand_in() { # replace a provider module by one with the same variables and null outputs
   local module=$infra/modules/$1
@@ -145,9 +150,12 @@ drop_unavailable_providers() { # remove the proxmox and cloudflare blocks from r
   done
 }
 check_wiring() {
-  stand_in proxmox-host && stand_in cloudflare-dns &&
+  stand_in proxmox-host && stand_in cloudflare-dns && stand_in cloudflare-tunnel &&
     drop_unavailable_providers "$infra/versions.tf" "$infra/providers.tf" "$infra/modules/launch-service/versions.tf" &&
     rm -f "$infra/backend.tf" || return 1
+  # The public modes are asserted on what the Cloudflare and Proxmox modules create: that file needs
+  # those providers (mocked), not stand-ins.
+  rm -f "$infra/modules/launch-service/tests/public.tftest.hcl"
   init_validate_test "$infra/modules/launch-service" && init_validate_test "$infra"
 }
 

@@ -1,8 +1,5 @@
 # The orchestrator: which parts each target creates, the deployment record, and the cross-checks of
-# its settings. The Proxmox and Cloudflare providers cannot be installed offline, so
-# scripts/test-terraform.sh runs this file against a copy in which modules/proxmox-host and
-# modules/cloudflare-dns are provider-free stand-ins with the same variables and outputs; with the
-# real providers installed it runs as is (mock them with mock_provider blocks).
+# its settings. The public modes in detail: public.tftest.hcl.
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -41,24 +38,26 @@ run "aws_private" {
     error_message = "a private AWS deployment creates an EC2 host and no DNS record"
   }
   assert {
-    condition     = output.host.target == "aws" && output.dns_record_id == null
+    condition     = output.host.target == "aws" && length(output.dns_record_ids) == 0 && output.tunnel_token == null
     error_message = "the host output describes the EC2 instance"
   }
 }
 
-run "aws_public_gets_a_dns_record" {
+run "aws_public_gets_a_tunnel" {
   variables {
-    name               = "librechat"
-    service            = "librechat"
-    target             = "aws"
-    public             = true
-    hostname           = "chat.example.com"
-    cloudflare_zone_id = "0123456789abcdef0123456789abcdef"
+    name                  = "librechat"
+    service               = "librechat"
+    target                = "aws"
+    public                = true
+    hostname              = "chat.example.com"
+    origin_service        = "http://api:3080"
+    cloudflare_account_id = "fedcba9876543210fedcba9876543210"
+    cloudflare_zone_id    = "0123456789abcdef0123456789abcdef"
   }
 
   assert {
-    condition     = length(module.dns) == 1 && output.deployment.url == "https://chat.example.com"
-    error_message = "a public AWS deployment gets a DNS record and an https url"
+    condition     = length(module.tunnel) == 1 && length(module.dns) == 0 && output.deployment.url == "https://chat.example.com"
+    error_message = "a public AWS deployment gets a Cloudflare Tunnel (the default mode) and an https url"
   }
 }
 
@@ -80,10 +79,13 @@ run "local_creates_nothing" {
   }
 }
 
-run "proxmox_public_without_address_has_no_dns_record" {
+run "proxmox_public_gets_a_tunnel_and_no_a_record" {
   variables {
-    public   = true
-    hostname = "test.example.com"
+    public                = true
+    hostname              = "test.example.com"
+    origin_service        = "http://web:8080"
+    cloudflare_account_id = "fedcba9876543210fedcba9876543210"
+    cloudflare_zone_id    = "0123456789abcdef0123456789abcdef"
     proxmox = {
       node_name        = "pve"
       template_file_id = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
@@ -95,8 +97,8 @@ run "proxmox_public_without_address_has_no_dns_record" {
   }
 
   assert {
-    condition     = length(module.proxmox_host) == 1 && length(module.aws_host) == 0 && length(module.dns) == 0
-    error_message = "a homelab deployment without a public address gets a Proxmox host and no DNS record (Cloudflare Tunnel)"
+    condition     = length(module.proxmox_host) == 1 && length(module.aws_host) == 0 && length(module.tunnel) == 1 && length(module.dns) == 0
+    error_message = "a public homelab deployment gets a Proxmox host and a Cloudflare Tunnel, no A record"
   }
   assert {
     condition     = output.host.target == "proxmox" && output.deployment.url == "https://test.example.com"
@@ -188,11 +190,13 @@ run "rejects_a_host_without_a_pat" {
 run "rejects_public_aws_without_a_zone" {
   command = plan
   variables {
-    name     = "librechat"
-    service  = "librechat"
-    target   = "aws"
-    public   = true
-    hostname = "chat.example.com"
+    name                  = "librechat"
+    service               = "librechat"
+    target                = "aws"
+    public                = true
+    hostname              = "chat.example.com"
+    origin_service        = "http://api:3080"
+    cloudflare_account_id = "fedcba9876543210fedcba9876543210"
   }
   expect_failures = [var.cloudflare_zone_id]
 }
