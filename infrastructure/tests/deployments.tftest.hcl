@@ -1,10 +1,15 @@
-# The root configuration's `deployments` output, exactly as DESIGN.md's contract says. Run by
-# scripts/test-terraform.sh with AWS mocked and provider-free stand-ins for the Proxmox and
-# Cloudflare modules (those providers cannot be installed offline).
+# The root configuration's `deployments` output, exactly as the contract says, with every provider
+# mocked (offline, scripts/test-terraform.sh serves bpg/proxmox and cloudflare/cloudflare from their
+# schemas). Plan only: the homelab container is bootstrapped over SSH by a provisioner, which
+# terraform test would run.
 
 mock_provider "aws" {
   source = "./tests/mocks"
 }
+
+mock_provider "proxmox" {}
+
+mock_provider "cloudflare" {}
 
 variables {
   github_url            = "https://github.com/example/launch-service"
@@ -20,6 +25,8 @@ variables {
 }
 
 run "deployments_output_is_the_contract" {
+  command = plan
+
   # infrastructure/deployments.json is what the deploy workflow's plan job reads; it must be this
   # output exactly (the Terraform workflow regenerates and compares it against real state too).
   assert {

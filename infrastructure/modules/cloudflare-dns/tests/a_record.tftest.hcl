@@ -1,4 +1,5 @@
-# The A-record mode's Cloudflare side, with the providers mocked: proxied A records, an Origin CA
+# The A-record mode's Cloudflare side, with the providers mocked (offline, cloudflare/cloudflare and
+# hashicorp/tls are served from their schemas by scripts/schema-provider): proxied A records, an Origin CA
 # certificate for exactly these hostnames, and SSL Full (strict) for them alone, never Flexible.
 
 mock_provider "cloudflare" {}
@@ -13,11 +14,11 @@ variables {
 
 run "records_certificate_and_strict_ssl" {
   assert {
-    condition     = alltrue([for record in cloudflare_dns_record.host : record.type == "A" && record.proxied && record.content == "203.0.113.10"])
-    error_message = "each hostname is a proxied A record to the host"
+    condition     = alltrue([for name, record in cloudflare_dns_record.host : record.name == name && record.type == "A" && record.proxied && record.ttl == 1 && record.content == "203.0.113.10"])
+    error_message = "each hostname is a proxied A record with automatic TTL to the host"
   }
   assert {
-    condition     = cloudflare_origin_ca_certificate.origin.hostnames == ["chat.example.com", "api.example.com"] && cloudflare_origin_ca_certificate.origin.csr == tls_cert_request.origin.cert_request_pem
+    condition     = jsonencode(cloudflare_origin_ca_certificate.origin.hostnames) == jsonencode(["chat.example.com", "api.example.com"]) && cloudflare_origin_ca_certificate.origin.csr == tls_cert_request.origin.cert_request_pem
     error_message = "the Origin CA certificate covers the hostnames, from the key Terraform made"
   }
   assert {

@@ -46,7 +46,7 @@ run "several_hostnames" {
   }
 
   assert {
-    condition     = [for rule in output.ingress : rule.hostname] == ["chat.example.com", "docs.example.com", null]
+    condition     = jsonencode([for rule in output.ingress : rule.hostname]) == jsonencode(["chat.example.com", "docs.example.com", null])
     error_message = "one ingress rule per hostname, then the catch-all"
   }
   assert {

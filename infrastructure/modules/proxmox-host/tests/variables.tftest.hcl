@@ -1,7 +1,7 @@
-# The input checks of modules/proxmox-host, in particular those that depend on kind. bpg/proxmox
-# cannot be installed offline, so scripts/test-terraform.sh runs this file against a copy of the
-# module that holds only variables.tf (every check here is a variable validation); with the provider
-# installed it runs as is (add a mock_provider "proxmox" block).
+# The input checks of modules/proxmox-host, in particular those that depend on kind (bpg/proxmox
+# mocked; offline it is served from its schema by scripts/schema-provider).
+
+mock_provider "proxmox" {}
 
 variables {
   name              = "test-service-homelab"
