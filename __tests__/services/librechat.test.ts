@@ -13,7 +13,7 @@ import { parse as parseDotenv } from 'dotenv'
 import { REPO_ROOT, runAction } from '../helpers/action.js'
 import { tempDir } from '../helpers/git.js'
 import { docker, removeDir, removeProject, uniqueName, visibleOutput } from '../deploy/support.js'
-import { serviceConfig } from './support.js'
+import { serviceConfig, type ComposeService } from './support.js'
 
 const SERVICE_DIR = join(REPO_ROOT, 'services', 'librechat')
 const composeConfig = (env: Record<string, string>) => serviceConfig('librechat', env)
@@ -53,6 +53,21 @@ describe('compose config with a .env from .env.example', () => {
     expect(env.MEILI_MASTER_KEY).toBe('placeholder-meili_master_key')
     expect(Object.keys(env)).not.toContain('CREDS_KEY')
     expect(Object.keys(env)).not.toContain('JWT_SECRET')
+  })
+
+  test("the connector is the same as test-service's (README: copy it), sending to the healthy api", () => {
+    const withoutTarget = (service: ComposeService | undefined) => ({
+      ...service,
+      depends_on: undefined
+    })
+    const testService = serviceConfig('test-service', {
+      COMPOSE_PROFILES: 'tunnel',
+      CLOUDFLARE_TUNNEL_TOKEN: 'token-from-terraform'
+    })
+    expect(withoutTarget(services.tunnel)).toEqual(withoutTarget(testService.tunnel))
+    expect(services.tunnel?.depends_on).toEqual({
+      api: expect.objectContaining({ condition: 'service_healthy' })
+    })
   })
 
   test('without COMPOSE_PROFILES=tunnel there is no connector', () => {

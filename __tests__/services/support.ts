@@ -10,6 +10,7 @@ export interface ComposeService {
   environment?: Record<string, string>
   ports?: { host_ip?: string; published?: string; target: number }[]
   profiles?: string[]
+  depends_on?: Record<string, { condition: string }>
 }
 
 /** `docker compose config` of a copy of the service with the given .env. */
