@@ -15,6 +15,7 @@ const CHECKS = [
   'aws-host',
   'proxmox-host',
   'cloudflare-dns',
+  'cloudflare-tunnel',
   'launch-service',
   'root',
   'local-example',
