@@ -9,6 +9,8 @@
 #   registration-token  modules/registration-token: terraform test with mock_provider "github"
 #   proxmox-host   modules/proxmox-host: init, validate, terraform test with mock_provider "proxmox"
 #   cloudflare-dns modules/cloudflare-dns: init, validate, terraform test with mock_provider "cloudflare"
+#                  and "tls" (the A-record mode)
+#   cloudflare-tunnel  modules/cloudflare-tunnel: the same, mock_provider "cloudflare"
 #   launch-service modules/launch-service: init, validate, terraform test with every provider mocked
 #                  (targets aws / proxmox lxc and vm / local, public or not)
 #   root           the root configuration: init, validate, terraform test (deployments output)
@@ -142,6 +144,7 @@ check_local_example() {
 
 check_proxmox_host() { init_validate_test "$infra/modules/proxmox-host"; }
 check_cloudflare_dns() { init_validate_test "$infra/modules/cloudflare-dns"; }
+check_cloudflare_tunnel() { init_validate_test "$infra/modules/cloudflare-tunnel"; }
 check_launch_service() { init_validate_test "$infra/modules/launch-service"; }
 check_registration_token() { init_validate_test "$infra/modules/registration-token"; }
 check_root() { rm -f "$infra/backend.tf" && init_validate_test "$infra"; }
@@ -149,7 +152,7 @@ check_root() { rm -f "$infra/backend.tf" && init_validate_test "$infra"; }
 check_boot_script() { bash "$repo/scripts/test-boot-script.sh"; }
 
 # All checks, or only those named on the command line (the jest suite runs them one by one).
-all_steps=(fmt lint-scripts runner aws-host data-guard registration-token proxmox-host cloudflare-dns launch-service root local-example boot-script)
+all_steps=(fmt lint-scripts runner aws-host data-guard registration-token proxmox-host cloudflare-dns cloudflare-tunnel launch-service root local-example boot-script)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all_steps[@]}")
 for name in "${selected[@]}"; do
@@ -159,7 +162,7 @@ for name in "${selected[@]}"; do
         results+=("SKIP  boot-script (SKIP_BOOT_SCRIPT_TEST=1)")
         continue
       fi ;;
-    fmt | lint-scripts | runner | aws-host | data-guard | registration-token | proxmox-host | cloudflare-dns | launch-service | root | local-example) ;;
+    fmt | lint-scripts | runner | aws-host | data-guard | registration-token | proxmox-host | cloudflare-dns | cloudflare-tunnel | launch-service | root | local-example) ;;
     *) say "unknown check '$name'; checks: ${all_steps[*]}"; exit 2 ;;
   esac
   step "$name" "check_${name//-/_}"

@@ -17,6 +17,7 @@ const CHECKS = [
   'registration-token',
   'proxmox-host',
   'cloudflare-dns',
+  'cloudflare-tunnel',
   'launch-service',
   'root',
   'local-example',

@@ -16,11 +16,12 @@ mock_provider "proxmox" {}
 mock_provider "cloudflare" {}
 
 variables {
-  github_url         = "https://github.com/example/launch-service"
-  domain             = "example.com"
-  cloudflare_zone_id = "0123456789abcdef0123456789abcdef"
-  proxmox_endpoint   = "https://192.168.1.10:8006/"
-  ssh_allowed_cidrs  = ["192.168.1.0/24"]
+  github_url            = "https://github.com/example/launch-service"
+  domain                = "example.com"
+  cloudflare_zone_id    = "0123456789abcdef0123456789abcdef"
+  cloudflare_account_id = "fedcba9876543210fedcba9876543210"
+  proxmox_endpoint      = "https://192.168.1.10:8006/"
+  ssh_allowed_cidrs     = ["192.168.1.0/24"]
 
   homelab_network         = { ipv4_address = "192.168.1.50/24", ipv4_gateway = "192.168.1.1" }
   proxmox_ssh_public_keys = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY test"]

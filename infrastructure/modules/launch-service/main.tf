@@ -1,5 +1,19 @@
-# One deployment: the registration token, the provider-free record and boot script, then the host
-# of its target, then DNS.
+# One deployment: the registration token, the provider-free record and boot script, then the
+# host of its target, then how the public reaches it: a Cloudflare Tunnel (default: no inbound
+# port) or proxied A records with an Origin CA certificate, SSL Full (strict) and the origin open
+# to Cloudflare's ranges only.
+
+locals {
+  # hostname => the compose service the tunnel forwards it to (the A-record mode ignores services).
+  hostnames = var.public ? merge({ (var.hostname) = var.origin_service }, var.extra_hostnames) : {}
+  tunnel    = var.public && var.public_mode == "tunnel"
+  a_record  = var.public && var.public_mode == "a-record"
+
+  # The A-record mode's origin: HTTPS, from Cloudflare's published ranges only (read by
+  # modules/cloudflare-dns from Cloudflare, not hard-coded).
+  cloudflare_ingress = [for dns in module.dns : { port = 443, cidrs = dns.cloudflare_cidrs }]
+  web_ingress        = concat(local.cloudflare_ingress, var.extra_ingress)
+}
 
 locals {
   runner_scope = coalesce(var.runner_scope, { repository = "-/-", organization = false })
@@ -12,9 +26,6 @@ locals {
     proxmox = try(var.proxmox.kind, "lxc") == "vm" ? ["/dev/disk/by-id/virtio-launch-data"] : []
     local   = []
   }
-}
-
-locals {
   vm_admin = var.target == "proxmox" && try(var.proxmox.kind == "vm" && length(var.proxmox.ssh_public_keys) > 0, false)
 }
 
@@ -55,7 +66,8 @@ module "aws_host" {
 
   name                = var.name
   user_data           = module.runner.boot_script
-  public              = var.public
+  public              = local.a_record # an Elastic IP for the A records
+  web_ingress         = local.web_ingress
   ssh_allowed_cidrs   = var.ssh_allowed_cidrs
   instance_type       = var.aws.instance_type
   root_volume_size_gb = var.aws.root_volume_size_gb
@@ -100,16 +112,26 @@ module "proxmox_host" {
 
   data_volume_deletion_allowed = var.data_volume_deletion_allowed
   host_version                 = var.host_version
-  public                       = var.public
+  web_ingress                  = local.web_ingress
   ssh_allowed_cidrs            = var.ssh_allowed_cidrs
+}
+
+module "tunnel" {
+  source = "../cloudflare-tunnel"
+  count  = local.tunnel ? 1 : 0
+
+  account_id = var.cloudflare_account_id
+  zone_id    = var.cloudflare_zone_id
+  name       = var.name
+  hostnames  = local.hostnames
 }
 
 module "dns" {
   source = "../cloudflare-dns"
-  # Known at plan time: AWS public hosts get an Elastic IP; a homelab needs an explicit address.
-  count = var.public && (var.target == "aws" || (var.target == "proxmox" && var.public_ipv4_address != null)) ? 1 : 0
+  count  = local.a_record ? 1 : 0
 
+  name         = var.name
   zone_id      = var.cloudflare_zone_id
-  hostname     = var.hostname
+  hostnames    = keys(local.hostnames)
   ipv4_address = var.target == "aws" ? module.aws_host[0].public_ip : var.public_ipv4_address
 }

@@ -22,3 +22,8 @@ output "data_disk_holder_id" {
   description = "vm: Terraform ID of the never-started VM that owns the data disk; it outlives the deployment's VM. Null for lxc."
   value       = one(proxmox_virtual_environment_vm.data[*].id)
 }
+
+output "firewall_rules" {
+  description = "The guest firewall's inbound ACCEPT rules: [{ dport, source, comment }] (source: comma-separated CIDRs); empty with the firewall off."
+  value       = var.firewall_enabled ? local.firewall_rules : []
+}

@@ -1,5 +1,5 @@
-# What each kind creates, and the firewall that mirrors the AWS security group (80/443 when public,
-# SSH from ssh_allowed_cidrs, everything else dropped). bpg/proxmox is mocked; offline it is served
+# What each kind creates, and the firewall that mirrors the AWS security group (web_ingress ports
+# from their CIDRs, SSH from ssh_allowed_cidrs, everything else dropped). bpg/proxmox is mocked; offline it is served
 # from its schema by scripts/schema-provider. A container is bootstrapped over SSH by a provisioner,
 # which terraform test would run: the LXC runs only plan.
 
@@ -19,10 +19,13 @@ variables {
   data_volume_deletion_allowed = true
 }
 
-run "lxc_public" {
+run "lxc_with_web_ingress" {
   command = plan
   variables {
-    public = true
+    web_ingress = [
+      { port = 8080, cidrs = ["192.168.1.0/24"] },
+      { port = 443, cidrs = ["173.245.48.0/20", "2400:cb00::/32", "103.21.244.0/22"] },
+    ]
   }
 
   assert {
@@ -51,9 +54,12 @@ run "lxc_public" {
   }
   assert {
     condition = jsonencode([for rule in proxmox_virtual_environment_firewall_rules.host[0].rule : [rule.type, rule.action, rule.proto, rule.dport, rule.source]]) == jsonencode([
-      ["in", "ACCEPT", "tcp", "80", null], ["in", "ACCEPT", "tcp", "443", null], ["in", "ACCEPT", "tcp", "22", "192.168.1.0/24,10.0.0.0/8"]
+      ["in", "ACCEPT", "tcp", "8080", "192.168.1.0/24"],
+      ["in", "ACCEPT", "tcp", "443", "173.245.48.0/20,103.21.244.0/22"],
+      ["in", "ACCEPT", "tcp", "443", "2400:cb00::/32"],
+      ["in", "ACCEPT", "tcp", "22", "192.168.1.0/24,10.0.0.0/8"]
     ])
-    error_message = "a public host opens 80 and 443 to all and SSH to ssh_allowed_cidrs"
+    error_message = "each web_ingress port opens to its CIDRs (one rule per address family), SSH to ssh_allowed_cidrs; nothing to all"
   }
 }
 
@@ -143,11 +149,12 @@ run "vm_host_version_replaces_the_vm_and_keeps_the_data_disk" {
   }
 }
 
-run "vm_public" {
+
+run "vm_with_web_ingress" {
   variables {
     kind             = "vm"
     template_file_id = "local:import/noble-server-cloudimg-amd64.qcow2"
-    public           = true
+    web_ingress      = [{ port = 443, cidrs = ["173.245.48.0/20", "2400:cb00::/32"] }]
   }
 
   assert {
@@ -156,7 +163,7 @@ run "vm_public" {
   }
   assert {
     condition     = length(proxmox_virtual_environment_firewall_rules.host[0].rule) == 3
-    error_message = "a public VM opens 80, 443 and SSH"
+    error_message = "a VM opens 443 (IPv4 and IPv6 rules) and SSH"
   }
 }
 
