@@ -1,6 +1,13 @@
 # Every deployment of this repository is one entry of var.deployments (terraform.tfvars): a service
 # (a folder under services/) on a target. Adding a service is one entry; see README.md.
 
+locals {
+  # The runners register with this repository; Terraform mints their short-lived registration
+  # tokens with the `github` provider's credential, which never reaches a host.
+  runner_scope      = { repository = var.github_repository }
+  github_server_url = regex("^(https://[^/]+)/", var.github_url)[0]
+}
+
 module "deployment" {
   source   = "./modules/launch-service"
   for_each = var.deployments
@@ -12,9 +19,17 @@ module "deployment" {
   public       = each.value.public
   hostname     = each.value.hostname
   extra_labels = each.value.extra_labels
+  host_version = each.value.host_version
 
-  cloudflare_zone_id  = var.cloudflare_zone_id
-  public_ipv4_address = each.value.public_ipv4_address
+  public_mode           = each.value.public_mode
+  origin_service        = each.value.origin_service
+  extra_hostnames       = each.value.extra_hostnames
+  cloudflare_account_id = var.cloudflare_account_id
+  cloudflare_zone_id    = var.cloudflare_zone_id
+  public_ipv4_address   = each.value.public_ipv4_address
+  extra_ingress         = each.value.extra_ingress
+
+  data_volume_deletion_allowed = each.value.data_volume_deletion_allowed
 
   aws = each.value.aws
   # A Proxmox entry may leave the node, the template and the SSH keys to the shared defaults.
@@ -26,9 +41,8 @@ module "deployment" {
   proxmox_ssh_private_key = var.proxmox_ssh_private_key
   ssh_allowed_cidrs       = var.ssh_allowed_cidrs
 
-  github_url     = var.github_url
-  github_api_url = var.github_api_url
-  github_pat     = var.github_pat
+  runner_scope      = local.runner_scope
+  github_server_url = local.github_server_url
 }
 
 locals {
@@ -53,6 +67,20 @@ module "github" {
   default_branch = var.github_default_branch
   deployments    = keys(var.deployments)
   variables      = module.contract.published_variables
+  # What Terraform made for a deployment that its deploy job needs, as its environment's secrets
+  # (deploy writes them to .env): the tunnel connector's token, or in A-record mode the Origin CA
+  # certificate and key. Which ones is known from the configuration (for_each keys must be).
+  environment_secrets = {
+    for pair in flatten([for name, d in var.deployments : [
+      for key in(!d.public ? [] : d.public_mode == "tunnel" ? ["CLOUDFLARE_TUNNEL_TOKEN"] : ["ORIGIN_TLS_CERTIFICATE", "ORIGIN_TLS_KEY"]) :
+      { key = "${name}/${key}", environment = name, name = "${upper(replace(name, "-", "_"))}__${key}" }
+    ]]) : pair.key => { environment = pair.environment, name = pair.name }
+  }
+  environment_secret_values = merge([for name, d in module.deployment : {
+    "${name}/CLOUDFLARE_TUNNEL_TOKEN" = d.tunnel_token
+    "${name}/ORIGIN_TLS_CERTIFICATE"  = d.origin_certificate
+    "${name}/ORIGIN_TLS_KEY"          = d.origin_private_key
+  }]...)
 
   infrastructure_environment      = var.infrastructure_environment
   infrastructure_plan_environment = var.infrastructure_plan_environment

@@ -19,3 +19,8 @@ output "environments" {
   description = "The GitHub environment of each deployment (its deploy jobs run there)."
   value       = module.github.environments
 }
+
+output "environment_secrets" {
+  description = "Deployment => names of the secrets the apply stores in its environment (the tunnel token, or the Origin CA certificate and key); values never leave the state."
+  value       = module.github.secrets
+}

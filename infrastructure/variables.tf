@@ -1,6 +1,5 @@
 # Values for these live in terraform.tfvars (not secret ones) and TF_VAR_* environment variables
-# (secret ones: github_pat, proxmox_ssh_private_key). See terraform.tfvars.example and
-# README.md.
+# (secret ones: proxmox_ssh_private_key). GitHub credentials are the `github` provider's (README.md).
 
 variable "deployments" {
   description = "Every deployment, by name (the runner's name and label, the GitHub environment, the compose project): the service (folder under services/), the target (\"aws\", \"proxmox\" or \"local\") and that target's settings. See README.md, \"Adding a service\"."
@@ -12,6 +11,17 @@ variable "deployments" {
     hostname            = optional(string)
     public_ipv4_address = optional(string)
     extra_labels        = optional(list(string), [])
+    # Public mode (modules/launch-service): "tunnel" (default) or "a-record".
+    public_mode     = optional(string, "tunnel")
+    origin_service  = optional(string)
+    extra_hostnames = optional(map(string), {})
+    extra_ingress = optional(list(object({
+      port  = number
+      cidrs = list(string)
+    })), [])
+    # Changing it replaces the host (a new boot); the data volume stays.
+    host_version                 = optional(string, "1")
+    data_volume_deletion_allowed = optional(bool, false)
     aws = optional(object({
       instance_type       = optional(string)
       root_volume_size_gb = optional(number)
@@ -105,12 +115,12 @@ variable "infrastructure_reviewers" {
 }
 
 variable "github_url" {
-  description = "Repository (https://github.com/<owner>/<repo>) or organisation (https://github.com/<org>) the runners register with: normally this repository."
+  description = "This repository (https://github.com/<owner>/<repo>): the runners register with it."
   type        = string
 
   validation {
-    condition     = can(regex("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$", var.github_url))
-    error_message = "github_url must look like https://github.com/<owner>/<repo> or https://github.com/<org>."
+    condition     = can(regex("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", var.github_url))
+    error_message = "github_url must look like https://github.com/<owner>/<repo>."
   }
 }
 
@@ -118,17 +128,6 @@ variable "github_api_url" {
   description = "GitHub REST API base URL: https://api.github.com, or https://<host>/api/v3 on GitHub Enterprise Server."
   type        = string
   default     = "https://api.github.com"
-}
-
-variable "github_pat" {
-  description = "GitHub PAT each new host uses once to request a runner registration token. Fine-grained: repository \"Administration: read and write\" (repository runners) or organisation \"Self-hosted runners: read and write\". Set TF_VAR_github_pat."
-  type        = string
-  sensitive   = true
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9_]{20,255}$", var.github_pat))
-    error_message = "github_pat must be a GitHub token (github_pat_... or ghp_...)."
-  }
 }
 
 variable "cloudflare_zone_id" {
@@ -139,6 +138,17 @@ variable "cloudflare_zone_id" {
   validation {
     condition     = var.cloudflare_zone_id == null || can(regex("^[0-9a-f]{32}$", coalesce(var.cloudflare_zone_id, "-")))
     error_message = "cloudflare_zone_id must be a 32-character hex zone ID."
+  }
+}
+
+variable "cloudflare_account_id" {
+  description = "Cloudflare account that owns the public deployments' tunnels (dashboard > the domain > Overview > API > Account ID). Null when no deployment is public in tunnel mode."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.cloudflare_account_id == null || can(regex("^[0-9a-f]{32}$", var.cloudflare_account_id == null ? "" : var.cloudflare_account_id))
+    error_message = "cloudflare_account_id must be a 32-character hex account ID."
   }
 }
 

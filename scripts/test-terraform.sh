@@ -5,8 +5,13 @@
 #   runner         modules/runner: init, validate, terraform test (labels, names, boot script)
 #   contract       modules/contract: the published parts, cut by size (provider-free)
 #   aws-host       modules/aws-host: init, validate, terraform test with mock_provider "aws"
+#   data-guard     modules/data-volume-guard, applied for real around a stand-in volume: destroy
+#                  and replacement refused (the volume stays), allowed after deletion_allowed
+#   registration-token  modules/registration-token: terraform test with mock_provider "github"
 #   proxmox-host   modules/proxmox-host: init, validate, terraform test with mock_provider "proxmox"
 #   cloudflare-dns modules/cloudflare-dns: init, validate, terraform test with mock_provider "cloudflare"
+#                  and "tls" (the A-record mode)
+#   cloudflare-tunnel  modules/cloudflare-tunnel: the same, mock_provider "cloudflare"
 #   launch-service modules/launch-service: init, validate, terraform test with every provider mocked
 #                  (targets aws / proxmox lxc and vm / local, public or not)
 #   github-environments  modules/github-environments: init, validate, terraform test with
@@ -87,6 +92,36 @@ check_runner() { init_validate_test "$infra/modules/runner"; }
 check_contract() { init_validate_test "$infra/modules/contract"; }
 check_aws_host() { init_validate_test "$infra/modules/aws-host"; }
 
+check_data_guard() {
+  local dir=$work/data-guard volume
+  mkdir -p "$dir"
+  cat >"$dir/main.tf" <<HCL
+variable "generation" { type = number }
+variable "allowed" { type = bool }
+# Stand-in for a data volume: replaced when generation changes, like an EBS volume moved to another zone.
+resource "terraform_data" "volume" { triggers_replace = var.generation }
+module "guard" {
+  source           = "$(realpath --relative-to="$dir" "$infra/modules/data-volume-guard")"
+  volume_id        = terraform_data.volume.id
+  name             = "test-service-aws"
+  deletion_allowed = var.allowed
+}
+HCL
+  volume() { tf "$dir" state show -no-color terraform_data.volume 2>/dev/null | sed -n 's/^ *id *= *"\(.*\)"$/\1/p'; }
+  tf "$dir" init && tf "$dir" apply -auto-approve -var generation=1 -var allowed=false || return 1
+  volume=$(volume)
+  [ -n "$volume" ] || { echo "no stand-in volume in the state"; return 1; }
+  if tf "$dir" destroy -auto-approve -var generation=1 -var allowed=false; then echo "FAIL: destroy was not refused"; return 1; fi
+  [ "$(volume)" = "$volume" ] || { echo "FAIL: the volume left the state after a refused destroy"; return 1; }
+  echo "ok: destroy refused, volume $volume kept"
+  if tf "$dir" apply -auto-approve -var generation=2 -var allowed=false; then echo "FAIL: replacement was not refused"; return 1; fi
+  [ "$(volume)" = "$volume" ] || { echo "FAIL: the volume was replaced"; return 1; }
+  echo "ok: replacement refused, volume $volume kept"
+  tf "$dir" apply -auto-approve -var generation=1 -var allowed=true && tf "$dir" destroy -auto-approve -var generation=1 -var allowed=true || return 1
+  [ -z "$(volume)" ] || { echo "FAIL: the volume is still there after an allowed destroy"; return 1; }
+  echo "ok: destroyed once deletion_allowed was applied"
+}
+
 check_local_example() {
   local dir=$infra/examples/local
   tf "$dir" init && tf "$dir" validate && tf "$dir" apply -auto-approve || return 1
@@ -114,6 +149,7 @@ check_local_example() {
 
 check_proxmox_host() { init_validate_test "$infra/modules/proxmox-host"; }
 check_cloudflare_dns() { init_validate_test "$infra/modules/cloudflare-dns"; }
+check_cloudflare_tunnel() { init_validate_test "$infra/modules/cloudflare-tunnel"; }
 check_launch_service() { init_validate_test "$infra/modules/launch-service"; }
 check_github_environments() { init_validate_test "$infra/modules/github-environments"; }
 check_root() { # with the deployments of terraform.tfvars.example
@@ -122,11 +158,12 @@ check_root() { # with the deployments of terraform.tfvars.example
     AWS_ACCESS_KEY_ID=r2-state-key-not-an-aws-key AWS_SECRET_ACCESS_KEY=r2-state-secret \
       init_validate_test "$infra"
 }
+check_registration_token() { init_validate_test "$infra/modules/registration-token"; }
 
 check_boot_script() { bash "$repo/scripts/test-boot-script.sh"; }
 
 # All checks, or only those named on the command line (the jest suite runs them one by one).
-all_steps=(fmt lint-scripts runner contract aws-host proxmox-host cloudflare-dns launch-service github-environments root local-example boot-script)
+all_steps=(fmt lint-scripts runner contract aws-host data-guard registration-token proxmox-host cloudflare-dns cloudflare-tunnel launch-service github-environments root local-example boot-script)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all_steps[@]}")
 for name in "${selected[@]}"; do
@@ -136,7 +173,7 @@ for name in "${selected[@]}"; do
         results+=("SKIP  boot-script (SKIP_BOOT_SCRIPT_TEST=1)")
         continue
       fi ;;
-    fmt | lint-scripts | runner | contract | aws-host | proxmox-host | cloudflare-dns | launch-service | github-environments | root | local-example) ;;
+    fmt | lint-scripts | runner | contract | aws-host | data-guard | registration-token | proxmox-host | cloudflare-dns | cloudflare-tunnel | launch-service | github-environments | root | local-example) ;;
     *) say "unknown check '$name'; checks: ${all_steps[*]}"; exit 2 ;;
   esac
   step "$name" "check_${name//-/_}"

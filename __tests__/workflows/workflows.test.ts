@@ -78,7 +78,7 @@ describe('terraform.yml', () => {
         .flatMap(s => Object.entries(s.env ?? {}))
         .filter(([k, v]) => !k.startsWith('SET_') && /secrets\./.test(v))
       expect(direct).toEqual([])
-      expect(steps.find(s => s.env?.SET_TF_VAR_github_pat)?.run).toBe(
+      expect(steps.find(s => s.env?.SET_TF_VAR_proxmox_ssh_private_key)?.run).toBe(
         'bash ../scripts/export-set-variables.sh'
       )
       // The state backend (AWS_*) and the AWS provider (TF_VAR_aws_*) get different key pairs.

@@ -7,19 +7,22 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+mock_provider "github" {
+  source = "./tests/mocks/github"
+}
+
 mock_provider "proxmox" {}
 
 mock_provider "cloudflare" {}
 
-mock_provider "github" {}
-
 variables {
   github_url        = "https://github.com/example/launch-service"
   github_repository = "example/launch-service"
-  github_pat        = "github_pat_TESTONLY0123456789abcdef"
 }
 
 run "deployments_output_is_the_contract" {
+  # A plan: the records are known before anything exists (and an apply would leave data volumes
+  # that the guard refuses to destroy at clean-up).
   command = plan
 
   # infrastructure/deployments.json is the offline copy of this output (README: "The deployments
@@ -84,5 +87,32 @@ run "every_deployment_has_its_github_environment" {
   assert {
     condition     = output.environments == { for name in keys(output.deployments) : name => name }
     error_message = "each deployment's deploy jobs run in the environment of its name"
+  }
+}
+
+run "the_tunnel_token_reaches_the_deployments_environment" {
+  command = plan
+
+  # deploy writes the environment's secrets to .env; the cloudflared connector reads the token there.
+  assert {
+    condition = jsonencode(output.environment_secrets) == jsonencode({
+      "librechat"        = ["LIBRECHAT__CLOUDFLARE_TUNNEL_TOKEN"]
+      "test-service-aws" = ["TEST_SERVICE_AWS__CLOUDFLARE_TUNNEL_TOKEN"]
+    })
+    error_message = "each public deployment in tunnel mode, and only those, gets <NAME>__CLOUDFLARE_TUNNEL_TOKEN"
+  }
+}
+
+run "a_record_mode_delivers_the_origin_certificate" {
+  command = plan
+
+  variables {
+    deployments = {
+      web = { service = "web", target = "aws", public = true, public_mode = "a-record", hostname = "web.example.com" }
+    }
+  }
+  assert {
+    condition     = jsonencode(output.environment_secrets) == jsonencode({ web = ["WEB__ORIGIN_TLS_CERTIFICATE", "WEB__ORIGIN_TLS_KEY"] })
+    error_message = "A-record mode stores the Origin CA certificate and key"
   }
 }

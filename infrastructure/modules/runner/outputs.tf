@@ -14,12 +14,12 @@ output "url" {
 }
 
 output "boot_script" {
-  description = "The rendered boot script (user data / SSH bootstrap). Contains the GitHub PAT. Null when github_pat is null."
+  description = "The rendered boot script (user data / SSH bootstrap). Contains the short-lived registration token, no other credential. Null when registration_token is null."
   value       = local.boot_script
   sensitive   = true
 }
 
-output "boot_script_sha256" {
-  description = "SHA-256 of the boot script, to trigger re-bootstrapping without putting the script itself into triggers. Null when github_pat is null."
-  value       = nonsensitive(local.boot_script == null ? null : sha256(local.boot_script))
+output "runner_name" {
+  description = "Name the runner registers under: the deployment name, plus a hash of github_repository for an organisation runner."
+  value       = local.runner_name
 }

@@ -81,27 +81,50 @@ variable "github_url" {
   }
 }
 
-variable "github_api_url" {
-  description = "GitHub REST API base URL, without a trailing slash: https://api.github.com, or https://<host>/api/v3 on GitHub Enterprise Server."
+variable "github_repository" {
+  description = "The repository that holds the deployments, as <owner>/<repo>. Required for an organisation runner (github_url https://github.com/<org>): its name then carries a hash of the repository, so that two repositories with the same deployment name do not take over each other's runner."
   type        = string
-  default     = "https://api.github.com"
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = can(regex("^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.~-]+)*$", var.github_api_url))
-    error_message = "github_api_url must be an http(s) URL without a trailing slash, e.g. https://api.github.com or https://github.example.com/api/v3."
+    condition     = var.github_repository == null || can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", coalesce(var.github_repository, "-")))
+    error_message = "github_repository must be <owner>/<repo>, e.g. octo-org/launch-service."
+  }
+
+  validation {
+    condition     = length(split("/", regex("^https://[^/]+/(.*)$", var.github_url)[0])) == 2 || var.github_repository != null
+    error_message = "github_repository (<owner>/<repo>) is required with an organisation github_url: the runner's name must be unique in the organisation."
   }
 }
 
-variable "github_pat" {
-  description = "GitHub personal access token used once, at boot, to request a runner registration token (fine-grained: repository \"Administration: read and write\", or organisation \"Self-hosted runners: read and write\"). Null renders no boot script (target \"local\")."
+variable "registration_token" {
+  description = "Short-lived runner registration token (valid one hour), minted by Terraform (modules/launch-service). The only credential a host receives. Null renders no boot script (target \"local\")."
   type        = string
   default     = null
   sensitive   = true
 
   validation {
-    condition     = var.github_pat == null || can(regex("^[A-Za-z0-9_]{20,255}$", coalesce(var.github_pat, "-")))
-    error_message = "github_pat must be a GitHub token (20-255 letters, digits and underscores, e.g. github_pat_... or ghp_...)."
+    condition     = var.registration_token == null || can(regex("^[A-Za-z0-9_-]{20,255}$", coalesce(var.registration_token, "-")))
+    error_message = "registration_token must be a GitHub runner registration token (20-255 letters, digits, '_' or '-')."
+  }
+}
+
+variable "registration_token_expires_at" {
+  description = "Expiry of registration_token in Unix seconds (the data source's expires_at), so the host can say when it has missed the window. 0: unknown."
+  type        = number
+  default     = 0
+  nullable    = false
+}
+
+variable "registration_wait_seconds" {
+  description = "How long the boot script waits for the registration before it reports failure (cloud-init's status, the LXC bootstrap over SSH). The unit keeps retrying afterwards."
+  type        = number
+  default     = 300
+  nullable    = false
+
+  validation {
+    condition     = var.registration_wait_seconds >= 0 && var.registration_wait_seconds <= 3600
+    error_message = "registration_wait_seconds must be between 0 and 3600."
   }
 }
 
@@ -142,13 +165,130 @@ variable "runner_download_base_url" {
 }
 
 variable "registration_retry_delay_seconds" {
-  description = "Base delay of the boot script's retries of the registration-token request (attempt n waits n*n times this)."
+  description = "First delay between registration attempts; it doubles up to registration_retry_max_delay_seconds, and attempts go on until one succeeds."
   type        = number
   default     = 5
   nullable    = false
 
   validation {
-    condition     = var.registration_retry_delay_seconds >= 0 && var.registration_retry_delay_seconds <= 60
-    error_message = "registration_retry_delay_seconds must be between 0 and 60."
+    condition     = var.registration_retry_delay_seconds >= 0 && var.registration_retry_delay_seconds <= 60 && floor(var.registration_retry_delay_seconds) == var.registration_retry_delay_seconds
+    error_message = "registration_retry_delay_seconds must be a whole number between 0 and 60."
+  }
+}
+
+variable "registration_retry_max_delay_seconds" {
+  description = "Longest delay between registration attempts."
+  type        = number
+  default     = 300
+  nullable    = false
+
+  validation {
+    condition     = var.registration_retry_max_delay_seconds >= 0 && var.registration_retry_max_delay_seconds <= 3600 && floor(var.registration_retry_max_delay_seconds) == var.registration_retry_max_delay_seconds
+    error_message = "registration_retry_max_delay_seconds must be a whole number between 0 and 3600."
+  }
+}
+
+variable "data_mount" {
+  description = "Where the data volume is mounted on the host; Docker's data-root (images, containers, named volumes) is <data_mount>/docker."
+  type        = string
+  default     = "/srv/launch-service-data"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^(/[A-Za-z0-9._-]+)+$", var.data_mount)) && !contains(split("/", var.data_mount), "..")
+    error_message = "data_mount must be an absolute path such as /srv/launch-service-data (letters, digits, '.', '_', '-')."
+  }
+}
+
+variable "data_devices" {
+  description = "Block devices (glob patterns) that may be the data volume; the boot script waits for exactly one that is unused, formats it only when it is blank and mounts it at data_mount. Empty: data_mount is mounted by the hypervisor (a Proxmox container's mount point)."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for device in var.data_devices : can(regex("^/dev/[A-Za-z0-9/_.*-]+$", device))])
+    error_message = "data_devices must be paths under /dev (glob * allowed), e.g. /dev/disk/by-id/virtio-launch-data."
+  }
+}
+
+variable "data_device_wait_seconds" {
+  description = "How long the boot script waits for the data volume to be attached (EC2 attaches it after the instance starts)."
+  type        = number
+  default     = 600
+  nullable    = false
+}
+
+variable "docker_versions" {
+  description = "Versions of Docker's packages the boot script installs and holds (apt-mark hold), matched as prefixes of the repository's version strings (\"28.5.2\" matches 5:28.5.2-1~ubuntu.24.04~noble). Change them deliberately, after trying them on a host of the same kind (an unprivileged LXC is the sensitive one)."
+  type = object({
+    docker     = string
+    containerd = string
+    compose    = string
+    buildx     = string
+  })
+  default = {
+    docker     = "28.5.2"
+    containerd = "1.7.28"
+    compose    = "2.40.3"
+    buildx     = "0.29"
+  }
+  nullable = false
+
+  validation {
+    condition     = alltrue([for version in values(var.docker_versions) : can(regex("^[0-9]+(\\.[0-9]+)+(-[0-9]+)?$", version))])
+    error_message = "docker_versions: each version is numeric, such as 28.5.2 or 1.7.28-1."
+  }
+}
+
+variable "docker_apt_url" {
+  description = "Docker's apt repository without the distribution: <url>/ubuntu or <url>/debian is used, with its key at <url>/<distribution>/gpg."
+  type        = string
+  default     = "https://download.docker.com/linux"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.~-]+)*$", var.docker_apt_url))
+    error_message = "docker_apt_url must be an http(s) URL without a trailing slash."
+  }
+}
+
+variable "docker_key_fingerprint" {
+  description = "Fingerprint of the key that signs Docker's apt repository (docs.docker.com: 9DC8 5822 9FC7 DD38 854A E2D8 8D81 803C 0EBF CD88), without spaces. The boot script refuses any other key."
+  type        = string
+  default     = "9DC858229FC7DD38854AE2D88D81803C0EBFCD88"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[0-9A-F]{40}$", var.docker_key_fingerprint))
+    error_message = "docker_key_fingerprint must be 40 upper-case hex digits, without spaces."
+  }
+}
+
+variable "admin_user" {
+  description = "An administrator the boot script creates (sudo without password, login by admin_ssh_keys only). For a Proxmox VM, whose cloud-init user data is the boot script: cloud-init creates no user then. Null: none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.admin_user == null || (can(regex("^[a-z_][a-z0-9_-]{0,31}$", coalesce(var.admin_user, "-"))) && !contains(["root", "runner"], coalesce(var.admin_user, "-")))
+    error_message = "admin_user must be a Linux user name (lower-case letters, digits, '_' and '-', at most 32 characters), not root or runner."
+  }
+
+  validation {
+    condition     = var.admin_user == null || length(var.admin_ssh_keys) > 0
+    error_message = "admin_user needs at least one key in admin_ssh_keys: it has no password."
+  }
+}
+
+variable "admin_ssh_keys" {
+  description = "OpenSSH public keys of admin_user."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for key in var.admin_ssh_keys : can(regex("^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp[0-9]+) [A-Za-z0-9+/=]+( [A-Za-z0-9@._-]+)?$", key))])
+    error_message = "admin_ssh_keys must be OpenSSH public keys (ssh-ed25519 AAAA... comment; the comment without spaces)."
   }
 }

@@ -1,5 +1,5 @@
 # The orchestrator: which parts each target creates, the deployment record, and the cross-checks of
-# its settings, with every provider mocked. Offline, scripts/test-terraform.sh serves bpg/proxmox
+# its settings, with every provider mocked (the public modes in detail: public.tftest.hcl). Offline, scripts/test-terraform.sh serves bpg/proxmox
 # and cloudflare/cloudflare from their schemas (scripts/schema-provider). A container is bootstrapped
 # over SSH by a provisioner, which terraform test would run even with mocked providers: the LXC runs
 # only plan.
@@ -8,13 +8,21 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
+mock_provider "github" {
+  source = "../../tests/mocks/github"
+}
+
 mock_provider "proxmox" {}
 
 mock_provider "cloudflare" {}
 
+mock_provider "tls" {}
+
 variables {
-  github_url = "https://github.com/example/launch-service"
-  github_pat = "github_pat_TESTONLY0123456789abcdef"
+  runner_scope = { repository = "example/launch-service" }
+  # Lets the runs switch targets and `terraform test` clean up; the guard that refuses to destroy
+  # data volumes is tested with a real apply (scripts/test-terraform.sh data-guard).
+  data_volume_deletion_allowed = true
 
   # The homelab deployment, for the proxmox runs; the other runs set their own.
   name    = "test-service-homelab"
@@ -45,28 +53,42 @@ run "aws_private" {
     error_message = "a private AWS deployment creates an EC2 host and no DNS record"
   }
   assert {
-    condition     = output.host.target == "aws" && output.dns_record_id == null
+    condition     = output.host.target == "aws" && length(output.dns_record_ids) == 0 && output.tunnel_token == null
     error_message = "the host output describes the EC2 instance"
+  }
+  assert {
+    condition     = strcontains(module.runner.boot_script, "REGISTRATION_TOKEN='AABBCCMOCKREPOSITORYTOKEN0123'") && strcontains(module.runner.boot_script, "GITHUB_URL='https://github.com/example/launch-service'")
+    error_message = "the host's boot script carries the registration token Terraform minted for the repository"
+  }
+  assert {
+    condition     = !strcontains(module.runner.boot_script, "github_pat_") && !strcontains(module.runner.boot_script, "ghp_") && !strcontains(module.runner.boot_script, "Bearer")
+    error_message = "no PAT reaches the host"
+  }
+  assert {
+    condition     = strcontains(module.runner.boot_script, "DATA_DEVICES='/dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_* /dev/xvdf /dev/sdf'")
+    error_message = "on AWS the boot script looks for the EBS data volume"
   }
 }
 
-run "aws_public_gets_a_dns_record" {
+run "aws_public_gets_a_tunnel" {
   variables {
-    name               = "librechat"
-    service            = "librechat"
-    target             = "aws"
-    public             = true
-    hostname           = "chat.example.com"
-    cloudflare_zone_id = "0123456789abcdef0123456789abcdef"
+    name                  = "librechat"
+    service               = "librechat"
+    target                = "aws"
+    public                = true
+    hostname              = "chat.example.com"
+    origin_service        = "http://api:3080"
+    cloudflare_account_id = "fedcba9876543210fedcba9876543210"
+    cloudflare_zone_id    = "0123456789abcdef0123456789abcdef"
   }
 
   assert {
-    condition     = length(module.dns) == 1 && output.deployment.url == "https://chat.example.com"
-    error_message = "a public AWS deployment gets a DNS record and an https url"
+    condition     = length(module.tunnel) == 1 && length(module.dns) == 0 && output.deployment.url == "https://chat.example.com"
+    error_message = "a public AWS deployment gets a Cloudflare Tunnel (the default mode) and an https url"
   }
   assert {
-    condition     = module.dns[0].content == "203.0.113.10" && output.host.ipv4_address == "203.0.113.10" && output.dns_record_id != null
-    error_message = "the DNS record points at the instance's Elastic IP"
+    condition     = keys(output.dns_record_ids) == ["chat.example.com"] && output.tunnel_token != null
+    error_message = "the hostname gets its record, the deployment its tunnel token"
   }
   assert {
     condition     = module.aws_host[0].security_group_id != null && output.runner_labels == tolist(["self-hosted", "aws", "librechat"])
@@ -74,10 +96,36 @@ run "aws_public_gets_a_dns_record" {
   }
 }
 
-run "proxmox_lxc_public_with_an_address_gets_a_dns_record" {
+run "aws_public_a_record_points_at_the_elastic_ip" {
+  variables {
+    name               = "librechat"
+    service            = "librechat"
+    target             = "aws"
+    public             = true
+    public_mode        = "a-record"
+    hostname           = "chat.example.com"
+    cloudflare_zone_id = "0123456789abcdef0123456789abcdef"
+  }
+
+  assert {
+    condition     = length(module.dns) == 1 && length(module.tunnel) == 0 && output.deployment.url == "https://chat.example.com"
+    error_message = "a public AWS deployment in A-record mode gets DNS records and an https url"
+  }
+  assert {
+    condition     = output.host.ipv4_address == "203.0.113.10" && keys(output.dns_record_ids) == ["chat.example.com"]
+    error_message = "the record is made for the instance's Elastic IP"
+  }
+  assert {
+    condition     = module.aws_host[0].security_group_id != null && output.runner_labels == tolist(["self-hosted", "aws", "librechat"])
+    error_message = "an AWS host has its own security group, and the runner the deployment's labels"
+  }
+}
+
+run "proxmox_lxc_public_a_record_with_an_address_gets_a_dns_record" {
   command = plan
   variables {
     public              = true
+    public_mode         = "a-record"
     hostname            = "test.example.com"
     cloudflare_zone_id  = "0123456789abcdef0123456789abcdef"
     public_ipv4_address = "198.51.100.7"
@@ -96,8 +144,8 @@ run "proxmox_lxc_public_with_an_address_gets_a_dns_record" {
     error_message = "a public homelab deployment with a public address gets a Proxmox host and a DNS record"
   }
   assert {
-    condition     = module.dns[0].content == "198.51.100.7" && module.dns[0].hostname == "test.example.com"
-    error_message = "the record points test.example.com at public_ipv4_address"
+    condition     = keys(output.dns_record_ids) == ["test.example.com"] && length(module.tunnel) == 0
+    error_message = "the A record is made for test.example.com, without a tunnel"
   }
   assert {
     condition     = module.proxmox_host[0].kind == "lxc" && output.host.ipv4_address == "192.168.1.50"
@@ -137,12 +185,15 @@ run "proxmox_vm_private" {
   }
 }
 
-run "proxmox_vm_public_without_address" {
+run "proxmox_vm_public_gets_a_tunnel" {
   variables {
-    name     = "test-service-vm"
-    service  = "test-service"
-    public   = true
-    hostname = "vm.example.com"
+    name                  = "test-service-vm"
+    service               = "test-service"
+    public                = true
+    hostname              = "vm.example.com"
+    origin_service        = "http://web:8080"
+    cloudflare_account_id = "fedcba9876543210fedcba9876543210"
+    cloudflare_zone_id    = "0123456789abcdef0123456789abcdef"
     proxmox = {
       kind             = "vm"
       node_name        = "pve"
@@ -151,17 +202,17 @@ run "proxmox_vm_public_without_address" {
   }
 
   assert {
-    condition     = length(module.proxmox_host) == 1 && length(module.dns) == 0 && output.deployment.url == "https://vm.example.com"
-    error_message = "a public VM without public_ipv4_address gets no DNS record (Cloudflare Tunnel) but its url"
+    condition     = length(module.proxmox_host) == 1 && length(module.dns) == 0 && length(module.tunnel) == 1 && output.deployment.url == "https://vm.example.com"
+    error_message = "a public VM needs no public address: it gets a Cloudflare Tunnel and its url"
   }
 }
 
 run "local_creates_nothing" {
   variables {
-    name       = "test-service-local"
-    service    = "test-service"
-    target     = "local"
-    github_pat = null
+    name         = "test-service-local"
+    service      = "test-service"
+    target       = "local"
+    runner_scope = null
   }
 
   assert {
@@ -174,11 +225,14 @@ run "local_creates_nothing" {
   }
 }
 
-run "proxmox_public_without_address_has_no_dns_record" {
+run "proxmox_lxc_public_gets_a_tunnel_and_no_a_record" {
   command = plan
   variables {
-    public   = true
-    hostname = "test.example.com"
+    public                = true
+    hostname              = "test.example.com"
+    origin_service        = "http://web:8080"
+    cloudflare_account_id = "fedcba9876543210fedcba9876543210"
+    cloudflare_zone_id    = "0123456789abcdef0123456789abcdef"
     proxmox = {
       node_name        = "pve"
       template_file_id = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
@@ -190,8 +244,8 @@ run "proxmox_public_without_address_has_no_dns_record" {
   }
 
   assert {
-    condition     = length(module.proxmox_host) == 1 && length(module.aws_host) == 0 && length(module.dns) == 0
-    error_message = "a homelab deployment without a public address gets a Proxmox host and no DNS record (Cloudflare Tunnel)"
+    condition     = length(module.proxmox_host) == 1 && length(module.aws_host) == 0 && length(module.tunnel) == 1 && length(module.dns) == 0
+    error_message = "a public homelab deployment gets a Proxmox host and a Cloudflare Tunnel, no A record"
   }
   assert {
     condition     = output.host.target == "proxmox" && output.deployment.url == "https://test.example.com"
@@ -267,27 +321,68 @@ run "accepts_a_vm_on_dhcp_without_ssh_keys" {
     condition     = length(module.proxmox_host) == 1
     error_message = "a VM needs neither a static address nor SSH keys (cloud-init runs the boot script)"
   }
+  assert {
+    condition     = strcontains(module.runner.boot_script, "DATA_DEVICES='/dev/disk/by-id/virtio-launch-data'") && !strcontains(module.runner.boot_script, "--groups sudo")
+    error_message = "a VM's boot script looks for the data disk by its serial; without keys it creates no administrator"
+  }
 }
 
-run "rejects_a_host_without_a_pat" {
+run "a_vm_with_keys_gets_an_administrator" {
   command = plan
   variables {
-    name       = "test-service-aws"
-    service    = "test-service"
-    target     = "aws"
-    github_pat = null
+    proxmox = {
+      kind             = "vm"
+      node_name        = "pve"
+      template_file_id = "local:import/noble-server-cloudimg-amd64.qcow2"
+      ssh_public_keys  = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY ops@example"]
+    }
   }
-  expect_failures = [var.github_pat]
+
+  assert {
+    condition     = strcontains(module.runner.boot_script, "useradd --create-home --shell /bin/bash --groups sudo admin") && strcontains(module.runner.boot_script, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY ops@example")
+    error_message = "the VM's boot script creates the administrator admin with the deployment's SSH keys"
+  }
+}
+
+run "an_lxc_gets_no_administrator_from_the_boot_script" {
+  command = plan
+  variables {
+    proxmox = {
+      node_name        = "pve"
+      template_file_id = "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst"
+      ipv4_address     = "192.168.1.50/24"
+      ssh_public_keys  = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY ops@example"]
+    }
+    ssh_allowed_cidrs = ["192.168.1.0/24"]
+  }
+
+  assert {
+    condition     = !strcontains(module.runner.boot_script, "--groups sudo") && strcontains(module.runner.boot_script, "DATA_DEVICES=''")
+    error_message = "an LXC gets its keys from Proxmox and its data volume as a mount point"
+  }
+}
+
+run "rejects_a_host_without_a_runner_scope" {
+  command = plan
+  variables {
+    name         = "test-service-aws"
+    service      = "test-service"
+    target       = "aws"
+    runner_scope = null
+  }
+  expect_failures = [var.runner_scope]
 }
 
 run "rejects_public_aws_without_a_zone" {
   command = plan
   variables {
-    name     = "librechat"
-    service  = "librechat"
-    target   = "aws"
-    public   = true
-    hostname = "chat.example.com"
+    name                  = "librechat"
+    service               = "librechat"
+    target                = "aws"
+    public                = true
+    hostname              = "chat.example.com"
+    origin_service        = "http://api:3080"
+    cloudflare_account_id = "fedcba9876543210fedcba9876543210"
   }
   expect_failures = [var.cloudflare_zone_id]
 }

@@ -1,5 +1,5 @@
-# What each kind creates, and the firewall that mirrors the AWS security group (80/443 when public,
-# SSH from ssh_allowed_cidrs, everything else dropped). bpg/proxmox is mocked; offline it is served
+# What each kind creates, and the firewall that mirrors the AWS security group (web_ingress ports
+# from their CIDRs, SSH from ssh_allowed_cidrs, everything else dropped). bpg/proxmox is mocked; offline it is served
 # from its schema by scripts/schema-provider. A container is bootstrapped over SSH by a provisioner,
 # which terraform test would run: the LXC runs only plan.
 
@@ -14,12 +14,18 @@ variables {
   ipv4_gateway      = "192.168.1.1"
   ssh_public_keys   = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY test"]
   ssh_allowed_cidrs = ["192.168.1.0/24", "10.0.0.0/8"]
+  # Lets `terraform test` clean up the VM's data disk holder; the guard itself is tested with a
+  # real apply (scripts/test-terraform.sh data-guard).
+  data_volume_deletion_allowed = true
 }
 
-run "lxc_public" {
+run "lxc_with_web_ingress" {
   command = plan
   variables {
-    public = true
+    web_ingress = [
+      { port = 8080, cidrs = ["192.168.1.0/24"] },
+      { port = 443, cidrs = ["173.245.48.0/20", "2400:cb00::/32", "103.21.244.0/22"] },
+    ]
   }
 
   assert {
@@ -35,6 +41,10 @@ run "lxc_public" {
     error_message = "Docker needs an unprivileged container with nesting and keyctl"
   }
   assert {
+    condition     = proxmox_virtual_environment_container.host[0].mount_point[0].volume == "/srv/launch-service/test-service-homelab" && proxmox_virtual_environment_container.host[0].mount_point[0].path == "/srv/launch-service-data"
+    error_message = "the container's data is a node directory bind-mounted at /srv/launch-service-data (it outlives the container)"
+  }
+  assert {
     condition     = proxmox_virtual_environment_container.host[0].tags == tolist(["launch-service", "test-service-homelab"])
     error_message = "the guest is tagged launch-service and with its deployment name"
   }
@@ -44,9 +54,12 @@ run "lxc_public" {
   }
   assert {
     condition = jsonencode([for rule in proxmox_virtual_environment_firewall_rules.host[0].rule : [rule.type, rule.action, rule.proto, rule.dport, rule.source]]) == jsonencode([
-      ["in", "ACCEPT", "tcp", "80", null], ["in", "ACCEPT", "tcp", "443", null], ["in", "ACCEPT", "tcp", "22", "192.168.1.0/24,10.0.0.0/8"]
+      ["in", "ACCEPT", "tcp", "8080", "192.168.1.0/24"],
+      ["in", "ACCEPT", "tcp", "443", "173.245.48.0/20,103.21.244.0/22"],
+      ["in", "ACCEPT", "tcp", "443", "2400:cb00::/32"],
+      ["in", "ACCEPT", "tcp", "22", "192.168.1.0/24,10.0.0.0/8"]
     ])
-    error_message = "a public host opens 80 and 443 to all and SSH to ssh_allowed_cidrs"
+    error_message = "each web_ingress port opens to its CIDRs (one rule per address family), SSH to ssh_allowed_cidrs; nothing to all"
   }
 }
 
@@ -82,16 +95,66 @@ run "vm_private_without_ssh_has_no_rules" {
     error_message = "the snippet holds the boot script"
   }
   assert {
+    condition     = !proxmox_virtual_environment_vm.data[0].started && !proxmox_virtual_environment_vm.data[0].on_boot && proxmox_virtual_environment_vm.data[0].disk[0].size == 20
+    error_message = "the data disk belongs to a holder VM that is never started"
+  }
+  assert {
+    condition = anytrue([for disk in proxmox_virtual_environment_vm.host[0].disk :
+    disk.interface == "virtio1" && disk.serial == "launch-data" && disk.path_in_datastore == proxmox_virtual_environment_vm.data[0].disk[0].path_in_datastore])
+    error_message = "the VM attaches the holder's disk as virtio1 with serial launch-data (the boot script's /dev/disk/by-id/virtio-launch-data)"
+  }
+  assert {
     condition     = proxmox_virtual_environment_firewall_options.host[0].dhcp && length(proxmox_virtual_environment_firewall_rules.host) == 0
     error_message = "a VM on DHCP allows DHCP; with no opening there are no rules, only the default DROP"
   }
 }
 
-run "vm_public" {
+# Every plan mints a new registration token: that must not rewrite the snippet or replace the VM.
+run "vm_a_new_boot_script_replaces_nothing" {
+  variables {
+    kind              = "vm"
+    template_file_id  = "local:import/noble-server-cloudimg-amd64.qcow2"
+    ipv4_address      = "dhcp"
+    ipv4_gateway      = null
+    ssh_public_keys   = []
+    ssh_allowed_cidrs = []
+    boot_script       = "#!/bin/sh\necho boot with a new token"
+  }
+
+  assert {
+    condition     = output.guest_id == run.vm_private_without_ssh_has_no_rules.guest_id && proxmox_virtual_environment_file.user_data[0].source_raw[0].data == "#!/bin/sh\necho boot"
+    error_message = "a new boot script neither replaces the VM nor rewrites its snippet"
+  }
+}
+
+run "vm_host_version_replaces_the_vm_and_keeps_the_data_disk" {
+  variables {
+    kind              = "vm"
+    template_file_id  = "local:import/noble-server-cloudimg-amd64.qcow2"
+    ipv4_address      = "dhcp"
+    ipv4_gateway      = null
+    ssh_public_keys   = []
+    ssh_allowed_cidrs = []
+    boot_script       = "#!/bin/sh\necho boot with a new token"
+    host_version      = "2"
+  }
+
+  assert {
+    condition     = output.guest_id != run.vm_private_without_ssh_has_no_rules.guest_id && proxmox_virtual_environment_file.user_data[0].source_raw[0].data == "#!/bin/sh\necho boot with a new token"
+    error_message = "a new host_version replaces the VM, which boots with the current script"
+  }
+  assert {
+    condition     = output.data_disk_holder_id == run.vm_private_without_ssh_has_no_rules.data_disk_holder_id
+    error_message = "the data disk's holder VM is not replaced with the VM"
+  }
+}
+
+
+run "vm_with_web_ingress" {
   variables {
     kind             = "vm"
     template_file_id = "local:import/noble-server-cloudimg-amd64.qcow2"
-    public           = true
+    web_ingress      = [{ port = 443, cidrs = ["173.245.48.0/20", "2400:cb00::/32"] }]
   }
 
   assert {
@@ -100,7 +163,7 @@ run "vm_public" {
   }
   assert {
     condition     = length(proxmox_virtual_environment_firewall_rules.host[0].rule) == 3
-    error_message = "a public VM opens 80, 443 and SSH"
+    error_message = "a VM opens 443 (IPv4 and IPv6 rules) and SSH"
   }
 }
 

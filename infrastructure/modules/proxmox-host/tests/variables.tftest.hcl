@@ -70,3 +70,11 @@ run "rejects_an_iso_for_either_kind" {
   }
   expect_failures = [var.template_file_id]
 }
+
+run "rejects_web_ingress_from_the_whole_internet" {
+  command = plan
+  variables {
+    web_ingress = [{ port = 8080, cidrs = ["0.0.0.0/0"] }]
+  }
+  expect_failures = [var.web_ingress]
+}
