@@ -23,20 +23,68 @@ const COMPOSE_FILES = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ runCommand)
+/* harmony export */   d: () => (/* binding */ runCommand),
+/* harmony export */   v: () => (/* binding */ CommandNotFoundError)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7187);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 
-const runCommand = async (command, args, options = {}) => {
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(command, args, {
+
+/** The program could not be started: not on PATH (or not executable). */
+class CommandNotFoundError extends Error {
+    command;
+    constructor(command, reason) {
+        super(`Cannot run ${command}: ${reason}`);
+        this.command = command;
+        this.name = 'CommandNotFoundError';
+    }
+}
+// After the program exits, how long a grandchild that inherited its stdout may keep it open.
+const DRAIN_MS = 10_000;
+/**
+ * The real Runner: node's spawn, output collected as raw chunks and decoded once at the end (a
+ * multi-byte character split across chunks stays whole; no per-line work on large outputs).
+ */
+const runCommand = (command, args, options = {}) => new Promise((resolve, reject) => {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
         cwd: options.cwd,
         env: options.env,
-        input: options.input,
-        silent: true,
-        ignoreReturnCode: true
+        stdio: 'pipe'
     });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    let drain;
+    child.on('exit', () => {
+        drain = setTimeout(() => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+        }, DRAIN_MS);
+        drain.unref();
+    });
+    child.on('error', error => {
+        clearTimeout(drain);
+        const code = error.code;
+        reject(code === 'ENOENT' || code === 'EACCES'
+            ? new CommandNotFoundError(command, code === 'ENOENT' ? 'not found on PATH' : 'not executable')
+            : error);
+    });
+    child.on('close', (code, signal) => {
+        clearTimeout(drain);
+        resolve({
+            exitCode: code ?? 128 + (signal ? node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] : 0),
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8')
+        });
+    });
+    // A program that exits without reading its input is judged by its exit code, not EPIPE.
+    child.stdin.on('error', () => undefined);
+    // Without input, stdin is at its end at once: nothing can wait for a keyboard.
+    child.stdin.end(options.input);
+});
 
 
 /***/ }),
@@ -50,10 +98,8 @@ __webpack_require__.d(__webpack_exports__, {
   planCommand: () => (/* binding */ planCommand)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(3360);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec.ts
@@ -102,6 +148,8 @@ function cell(text) {
 
 ;// CONCATENATED MODULE: ./src/plan/git.ts
 
+// Folders per ls-tree process: keeps the command line far below the kernel's limit.
+const FOLDERS_PER_CALL = 2000;
 function createGit(run, repo) {
     const git = (args) => run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo });
     const mustGit = async (args, what) => {
@@ -148,15 +196,48 @@ function createGit(run, repo) {
             return result.exitCode === 0 ? result.stdout.trim() : undefined;
         },
         async changedFiles(base, head) {
-            return nulList(await mustGit(['diff', '--name-only', '--no-renames', '--no-ext-diff', '-z', base, head, '--'], `compare ${base} with ${head}`));
+            return nulList(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`));
         },
-        async listFiles(revision, dir) {
-            return nulList(await mustGit(['ls-tree', '-r', '--name-only', '--full-tree', '-z', revision, '--', `${dir}/`], `list ${dir} at ${revision}`));
+        async changedFilesIfPresent(base, head) {
+            const result = await git(diffArgs(base, head));
+            return result.exitCode === 0 ? nulList(result.stdout) : undefined;
+        },
+        async listFolders(revision, folders, foldersOnly = false) {
+            const batches = [];
+            for (let i = 0; i < folders.length; i += FOLDERS_PER_CALL)
+                batches.push(folders.slice(i, i + FOLDERS_PER_CALL).map(f => `${f}/`));
+            const outputs = await Promise.all(batches.map(paths => mustGit([
+                // Folder names are data, never pathspec magic like ':(top)'.
+                '--literal-pathspecs',
+                'ls-tree',
+                ...(foldersOnly ? ['-d'] : []),
+                '--name-only',
+                '--full-tree',
+                '-z',
+                revision,
+                '--',
+                ...paths
+            ], `list ${folders.length === 1 ? folders[0] : 'the changed service folders'} at ${revision}`)));
+            return outputs.flatMap(nulList);
         }
     };
 }
+/** Commits only (`^{commit}`): a tree or blob SHA given as base or head is an error. */
+const diffArgs = (base, head) => [
+    'diff',
+    '--name-only',
+    '--no-renames',
+    '--no-ext-diff',
+    '-z',
+    `${base}^{commit}`,
+    `${head}^{commit}`,
+    '--'
+];
 
+// EXTERNAL MODULE: ./src/names.ts
+var src_names = __webpack_require__(6455);
 ;// CONCATENATED MODULE: ./src/plan/matrix.ts
+
 /** GitHub rejects a matrix of more than 256 jobs. */
 const MAX_MATRIX_JOBS = 256;
 /**
@@ -174,7 +255,7 @@ function buildPlan(changes, deployments) {
     }
     const entries = [];
     const unrouted = [];
-    for (const change of [...changes].sort((a, b) => a.service.localeCompare(b.service))) {
+    for (const change of [...changes].sort((a, b) => (0,src_names/* compareNames */.MP)(a.service, b.service))) {
         const targets = byService.get(change.service) ?? [];
         if (targets.length === 0 && change.action === 'deploy')
             unrouted.push(change.service);
@@ -205,7 +286,7 @@ function githubLastSuccessfulRun(options) {
         }
         if (options.token === '')
             throw new errors/* ActionError */.lZ('the github-token input is empty');
-        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+        const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
         const octokit = getOctokit(options.token);
         const { data } = await octokit.rest.actions.listWorkflowRuns({
             owner,
@@ -222,10 +303,6 @@ function githubLastSuccessfulRun(options) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __webpack_require__(8701);
-// EXTERNAL MODULE: ./src/names.ts
-var names = __webpack_require__(6455);
 ;// CONCATENATED MODULE: ./src/deployments/contract.ts
 
 
@@ -247,45 +324,48 @@ function parseDeployments(json, input) {
         if (!isObj(map))
             throw shapeError(input, "'deployments.value' is not an object");
     }
-    else if (Object.values(json).some(v => isObj(v) && 'value' in v && 'type' in v)) {
+    else if (isTerraformOutput(json[Object.keys(json)[0] ?? ''])) {
+        // One look is enough: in an output document every value has this shape, and a deployment
+        // never has (a mix fails the field checks below anyway).
         throw shapeError(input, "is a terraform output document without a 'deployments' output");
     }
     const problems = [];
     const deployments = [];
-    for (const [name, raw] of Object.entries(map)) {
+    // Object.keys, not Object.entries: with thousands of deployments, entries is several times slower.
+    const entries = map;
+    for (const name of Object.keys(entries)) {
+        const raw = entries[name];
         const where = `deployment '${name}'`;
-        if (!(0,names/* isValidName */.uV)(name))
+        if (!(0,src_names/* isValidName */.uV)(name))
             problems.push(`${where}: name ${nameRule}`);
         if (!isObj(raw)) {
             problems.push(`${where}: is not an object`);
             continue;
         }
         const service = raw.service;
-        if (typeof service !== 'string' || !(0,names/* isValidName */.uV)(service)) {
+        if (typeof service !== 'string' || !(0,src_names/* isValidName */.uV)(service)) {
             problems.push(`${where}: service ${JSON.stringify(service)} ${nameRule}`);
         }
-        const path = typeof raw.path === 'string' ? (0,names/* normaliseRepoPath */.Gn)(raw.path) : undefined;
+        const path = typeof raw.path === 'string' ? (0,src_names/* normaliseRepoPath */.Gn)(raw.path) : undefined;
         if (path === undefined) {
             problems.push(`${where}: path ${JSON.stringify(raw.path)} must be a relative path inside the repository (no .., not absolute)`);
         }
         const target = raw.target;
-        if (typeof target !== 'string' || !(0,names/* isValidName */.uV)(target)) {
+        if (typeof target !== 'string' || !(0,src_names/* isValidName */.uV)(target)) {
             problems.push(`${where}: target ${JSON.stringify(target)} ${nameRule}`);
         }
         const labels = raw.runner_labels;
         if (!Array.isArray(labels) || labels.length === 0) {
             problems.push(`${where}: runner_labels must be a non-empty array of label strings`);
         }
-        else {
-            const bad = labels.filter(l => typeof l !== 'string' || !(0,names/* isValidLabel */.zJ)(l));
-            if (bad.length > 0) {
-                problems.push(`${where}: runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`);
-            }
+        else if (!labels.every(isLabel)) {
+            const bad = labels.filter(l => !isLabel(l));
+            problems.push(`${where}: runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`);
         }
         if (typeof raw.public !== 'boolean')
             problems.push(`${where}: public must be true or false`);
         const url = raw.url ?? null;
-        if (url !== null && (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url))) {
+        if (url !== null && (typeof url !== 'string' || !HTTP_URL.test(url))) {
             problems.push(`${where}: url ${JSON.stringify(url)} must be an http(s) URL or null`);
         }
         deployments.push({
@@ -301,8 +381,11 @@ function parseDeployments(json, input) {
     if (problems.length > 0) {
         throw new errors/* InputError */.dz(input, `the deployments contract is violated:\n  - ${problems.join('\n  - ')}\n`, contractFix);
     }
-    return deployments.sort((a, b) => a.name.localeCompare(b.name));
+    return deployments.sort((a, b) => (0,src_names/* compareNames */.MP)(a.name, b.name));
 }
+const isTerraformOutput = (v) => isObj(v) && 'value' in v && 'type' in v;
+const isLabel = (label) => typeof label === 'string' && (0,src_names/* isValidLabel */.zJ)(label);
+const HTTP_URL = /^https?:\/\/[^\s]+$/;
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')";
 const contractFix = 'Fix the `deployments` output in infrastructure/outputs.tf (shape: see DESIGN.md / README "The deployments contract").';
 function shapeError(input, problem) {
@@ -327,7 +410,7 @@ async function loadDeployments(source, workspace, run) {
         const file = (0,external_node_path_.isAbsolute)(text) ? text : (0,external_node_path_.resolve)(workspace, text);
         let content;
         try {
-            content = await (0,promises_.readFile)(file, 'utf8');
+            content = (0,external_node_fs_.readFileSync)(file, 'utf8');
         }
         catch {
             throw new errors/* InputError */.dz('deployments', `'${text}' is neither JSON nor a readable file`, 'Pass the JSON itself, or a path (relative to the workspace) to a file holding `terraform output -json`.');
@@ -335,10 +418,15 @@ async function loadDeployments(source, workspace, run) {
         return parseDeployments(parseJson(content, 'deployments', `file '${text}'`), 'deployments');
     }
     const dir = (0,external_node_path_.resolve)(workspace, source.terraformDir ?? '.');
-    if (!(await io/* which */.K7('terraform', false))) {
+    let result;
+    try {
+        result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color'], {});
+    }
+    catch (error) {
+        if (!(error instanceof exec/* CommandNotFoundError */.v))
+            throw error;
         throw new errors/* InputError */.dz('terraform-dir', 'terraform is not on PATH', 'Add hashicorp/setup-terraform before this step, or pass the output as the deployments input instead.');
     }
-    const result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color'], {});
     if (result.exitCode !== 0) {
         throw new errors/* ActionError */.lZ(`terraform output -json in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
             'Run terraform init (with the same backend) in that folder first.');
@@ -471,6 +559,13 @@ async function resolveRange(request, rawGit, sources) {
     const because = () => (lastFetchError ? ` git fetch said: ${lastFetchError}` : '');
     if (request.kind === 'none')
         return request;
+    // The common case, a push whose commits are both in the clone: one git process answers both
+    // "are they there?" and "what changed?".
+    if (request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head)) {
+        const files = await git.changedFilesIfPresent(request.base, request.head);
+        if (files !== undefined)
+            return { kind: 'diff', base: request.base, head: request.head, why: request.why, files };
+    }
     const head = await ensureCommit(git, request.head);
     if (head === undefined) {
         if (sources.headFromInput)
@@ -551,19 +646,15 @@ async function findMergeBase(git, head, baseRef, baseSha) {
     return git.mergeBase(base, head);
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/compose-files.ts
 var compose_files = __webpack_require__(161);
 ;// CONCATENATED MODULE: ./src/plan/services.ts
 
 
-
 const COMPOSE_SET = new Set(compose_files/* COMPOSE_FILES */.Z);
 /**
  * Services present in a tree: direct sub-folders of `servicesDir` holding a compose file, from a
- * list of file paths (git ls-tree). Folders whose names are not valid service names are reported
+ * list of paths (git ls-tree of those folders). Folders whose names are not valid service names are reported
  * so plan can warn instead of silently skipping them.
  */
 function servicesInTree(files, servicesDir) {
@@ -577,17 +668,20 @@ function servicesInTree(files, servicesDir) {
         if (rest.length !== 2 || !COMPOSE_SET.has(rest[1]))
             continue;
         const name = rest[0];
-        ((0,names/* isValidName */.uV)(name) ? services : invalid).add(name);
+        ((0,src_names/* isValidName */.uV)(name) ? services : invalid).add(name);
     }
     return { services, invalid };
 }
-/**
- * Maps changed files to service folders in one pass: a set lookup per file, one compiled matcher
- * for all shared-path globs.
- */
-function changedServices(files, servicesDir, sharedPaths) {
+/** One compiled matcher for all shared-path globs; picomatch is loaded only when there are any. */
+async function sharedPathMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const { default: picomatch } = await __webpack_require__.e(/* import() */ 6).then(__webpack_require__.t.bind(__webpack_require__, 4006, 23));
+    return picomatch(globs, { dot: true });
+}
+/** Maps changed files to service folders in one pass: a prefix test and a map lookup per file. */
+function changedServices(files, servicesDir, isShared) {
     const prefix = `${servicesDir}/`;
-    const isShared = sharedPaths.length > 0 ? picomatch_default()(sharedPaths, { dot: true }) : () => false;
     const byService = new Map();
     const sharedFiles = [];
     for (const file of files) {
@@ -610,6 +704,7 @@ function changedServices(files, servicesDir, sharedPaths) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+
 
 
 
@@ -660,16 +755,18 @@ async function computePlan(inputs, context, deps) {
         return { ...buildPlan([], deployments), range, deployments, warnings };
     if (range.kind === 'all' && range.warning)
         warnings.push(range.warning);
-    const tree = servicesInTree(await deps.git.listFiles(range.head, inputs.servicesDir), inputs.servicesDir);
-    for (const name of tree.invalid) {
-        warnings.push(`Folder '${inputs.servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`);
-    }
-    const atHead = tree.services;
     const changes = [];
     if (range.kind === 'diff') {
-        const files = await deps.git.changedFiles(range.base, range.head);
-        const { byService, sharedFiles } = changedServices(files, inputs.servicesDir, inputs.sharedPaths);
+        const files = range.files ?? (await deps.git.changedFiles(range.base, range.head));
+        const { byService, sharedFiles } = changedServices(files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
         const deployed = new Set(deployments.map(d => d.service));
+        // Only the folders the change touches are looked at (and the deployed ones when a shared
+        // path changed): the cost follows the change, not the repository.
+        const wanted = new Set(byService.keys());
+        if (sharedFiles.length > 0)
+            for (const service of deployed)
+                wanted.add(service);
+        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings);
         for (const [service, reason] of byService) {
             if (atHead.has(service))
                 changes.push({ service, action: 'deploy', reason });
@@ -685,7 +782,9 @@ async function computePlan(inputs, context, deps) {
         }
     }
     else {
-        const selected = range.kind === 'selection' && range.services !== 'all' ? range.services : [...atHead];
+        const named = range.kind === 'selection' && range.services !== 'all' ? range.services : undefined;
+        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, named ?? 'all', warnings);
+        const selected = named ?? [...atHead].sort();
         const unknown = selected.filter(s => !atHead.has(s));
         if (unknown.length > 0) {
             throw new errors/* InputError */.dz('services', `no service folder with a compose file for: ${unknown.join(', ')}`, `Name folders under ${inputs.servicesDir}/ that hold a compose.yaml, or use 'all'.`);
@@ -695,7 +794,30 @@ async function computePlan(inputs, context, deps) {
     }
     return { ...buildPlan(changes, deployments), range, deployments, warnings };
 }
+/**
+ * Which of these service folders hold a compose file at `revision` ('all': every folder under
+ * servicesDir, for events that compare nothing). Folders whose names are not valid service names
+ * are ignored, with a warning.
+ */
+async function servicesAt(git, revision, servicesDir, names, warnings) {
+    const candidates = names === 'all'
+        ? (await git.listFolders(revision, [servicesDir], true)).map(path => path.slice(servicesDir.length + 1))
+        : names;
+    const valid = [];
+    for (const name of candidates) {
+        if ((0,src_names/* isValidName */.uV)(name))
+            valid.push(name);
+        else
+            warnings.push(`Folder '${servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`);
+    }
+    if (valid.length === 0)
+        return new Set();
+    const entries = await git.listFolders(revision, valid.map(name => `${servicesDir}/${name}`));
+    return servicesInTree(entries, servicesDir).services;
+}
 
+// EXTERNAL MODULE: ./src/workflow.ts
+var workflow = __webpack_require__(2986);
 ;// CONCATENATED MODULE: ./src/plan/command.ts
 
 
@@ -707,13 +829,13 @@ async function computePlan(inputs, context, deps) {
 
 
 
-/** `command: plan` — the @actions edges around computePlan. */
+/** `command: plan` — the runner's edges (inputs, git, outputs, summary) around computePlan. */
 async function planCommand() {
-    const inputs = (0,src_inputs/* getPlanInputs */.zb)(core/* getInput */.V4);
+    const inputs = (0,src_inputs/* getPlanInputs */.zb)(workflow/* getInput */.V4);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const context = await readEventContext();
     if (inputs.githubToken !== '')
-        core/* setSecret */.Pq(inputs.githubToken);
+        (0,workflow/* setSecret */.Pq)(inputs.githubToken);
     const plan = await computePlan(inputs, context, {
         git: createGit(exec/* runCommand */.d, workspace),
         run: exec/* runCommand */.d,
@@ -726,10 +848,10 @@ async function planCommand() {
             })
             : undefined
     });
-    for (const warning of plan.warnings)
-        core/* warning */.$e(warning);
+    for (const text of plan.warnings)
+        (0,workflow/* warning */.$e)(text);
     if (plan.unrouted.length > 0) {
-        core/* warning */.$e(`Changed services with no deployment in the Terraform output (not deployed): ${plan.unrouted.join(', ')}. ` +
+        (0,workflow/* warning */.$e)(`Changed services with no deployment in the Terraform output (not deployed): ${plan.unrouted.join(', ')}. ` +
             'Add a module "launch-service" block for each in infrastructure/main.tf.');
     }
     if (plan.entries.length > MAX_MATRIX_JOBS) {
@@ -737,23 +859,23 @@ async function planCommand() {
             'Narrow it with the services input, or split the workflow.');
     }
     const services = [...new Set(plan.changes.map(c => c.service))].sort();
-    core/* setOutput */.uH('matrix', JSON.stringify({ include: plan.entries }));
-    core/* setOutput */.uH('services', JSON.stringify(services));
-    core/* setOutput */.uH('has-changes', plan.entries.length > 0 ? 'true' : 'false');
-    core/* setOutput */.uH('unrouted', JSON.stringify(plan.unrouted));
-    core/* info */.pq(plan.entries.length === 0
+    (0,workflow/* setOutput */.uH)('matrix', JSON.stringify({ include: plan.entries }));
+    (0,workflow/* setOutput */.uH)('services', JSON.stringify(services));
+    (0,workflow/* setOutput */.uH)('has-changes', plan.entries.length > 0 ? 'true' : 'false');
+    (0,workflow/* setOutput */.uH)('unrouted', JSON.stringify(plan.unrouted));
+    (0,workflow/* info */.pq)(plan.entries.length === 0
         ? `Nothing to deploy (${plan.range.why}).`
         : plan.entries
             .map(e => `${e.action} ${e.service} → ${e.deployment} [${e['runs-on'].join(', ')}]`)
             .join('\n'));
-    await core/* summary */.z.addRaw(planSummary(plan)).write();
+    (0,workflow/* appendSummary */.fe)(planSummary(plan));
 }
 async function readEventContext() {
     const path = process.env.GITHUB_EVENT_PATH;
     let payload = {};
     if (path) {
         try {
-            payload = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
         }
         catch (error) {
             throw new errors/* ActionError */.lZ(`Cannot read the event payload at GITHUB_EVENT_PATH (${error.message}).`);

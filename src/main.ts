@@ -1,12 +1,13 @@
-import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { getCommand } from './inputs.js'
+import { getInput, setFailed } from './workflow.js'
 
 /** The action's entry: read `command`, run it, turn any error into a failed step. */
 export async function run(): Promise<void> {
   try {
-    const command = getCommand(core.getInput)
-    // Each command is loaded on demand so a plan never pays for deploy's code, and vice versa.
+    const command = getCommand(getInput)
+    // Each command is loaded on demand so a plan never pays for deploy's code (and @actions/core),
+    // and vice versa.
     if (command === 'plan') {
       const { planCommand } = await import('./plan/command.js')
       await planCommand()
@@ -18,6 +19,6 @@ export async function run(): Promise<void> {
       await removeCommand()
     }
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    setFailed(errorMessage(error))
   }
 }

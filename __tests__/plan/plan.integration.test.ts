@@ -3,7 +3,7 @@
  * actions/checkout makes), the bundled dist/index.js started the way the runner starts it, and
  * realistic webhook payloads. Assertions read GITHUB_OUTPUT and the job summary.
  */
-import { chownSync, writeFileSync } from 'node:fs'
+import { chownSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type ActionRun, runAction } from '../helpers/action.js'
 import {
@@ -290,6 +290,50 @@ describe('push', () => {
     })
     expectOk(run)
     expect(jobs(run)).toEqual(['deploy:api-aws'])
+  })
+})
+
+describe('the work follows the change, not the repository', () => {
+  /** The git commands a plan ran (GIT_TRACE), without `git`. */
+  async function tracedPlan(workspace: string, event: unknown, eventName = 'push') {
+    const trace = join(repo.root, `trace-${Math.random().toString(36).slice(2)}`)
+    const run = await plan(workspace, event, { eventName, env: { GIT_TRACE: trace } })
+    expectOk(run)
+    const commands = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter(line => line.includes('trace: built-in: git '))
+      .map(line => line.replace(/^.*trace: built-in: git /, ''))
+    return { run, commands }
+  }
+
+  test('a push with both commits in the clone: one diff, then a look into the touched folders only', async () => {
+    const after = repo.commit({
+      'services/web/app.txt': 'x',
+      'services/Not_A_Name/compose.yaml': compose('x')
+    })
+    repo.push('origin', 'main')
+    const { run, commands } = await tracedPlan(repo.checkout(), pushEvent({ before: first, after }))
+    expect(jobs(run)).toEqual(['deploy:web-aws', 'deploy:web-homelab'])
+    expect(run.stdout).toContain(
+      "::warning::Folder 'services/Not_A_Name' is not a valid service name"
+    )
+    expect(commands).toEqual([
+      `diff --name-only --no-renames --no-ext-diff -z '${first}^{commit}' '${after}^{commit}' --`,
+      `ls-tree --name-only --full-tree -z ${after} -- services/web/`
+    ])
+  })
+
+  test('events that compare nothing list the service folders, then look into each', async () => {
+    const { run, commands } = await tracedPlan(
+      repo.checkout({ depth: 1 }),
+      workflowDispatchEvent(),
+      'workflow_dispatch'
+    )
+    expect(run.outputs.services).toBe('["api","web","worker"]')
+    expect(commands.filter(c => c.startsWith('ls-tree'))).toEqual([
+      `ls-tree -d --name-only --full-tree -z ${first} -- services/`,
+      `ls-tree --name-only --full-tree -z ${first} -- services/api/ services/web/ services/worker/`
+    ])
   })
 })
 

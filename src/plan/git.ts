@@ -13,11 +13,20 @@ export interface Git {
   /** Fetches exactly these commits (by SHA or ref) from origin; git's error when it failed. */
   fetch(refspecs: string[], depthArgs: string[]): Promise<{ ok: boolean; error?: string }>
   mergeBase(a: string, b: string): Promise<string | undefined>
-  /** Paths that differ between two trees (renames as delete + add), NUL-safe. */
+  /** Paths that differ between two commits (renames as delete + add), NUL-safe. */
   changedFiles(base: string, head: string): Promise<string[]>
-  /** Every file path under `dir` in the tree of `revision`. */
-  listFiles(revision: string, dir: string): Promise<string[]>
+  /** Like changedFiles, or undefined when either commit is not in the clone (nothing fetched). */
+  changedFilesIfPresent(base: string, head: string): Promise<string[] | undefined>
+  /**
+   * The entries directly inside each of `folders` in the tree of `revision` (paths from the
+   * repository root; only sub-folders with `foldersOnly`). Not recursive: its cost is the number
+   * of entries in those folders, not the size of the repository.
+   */
+  listFolders(revision: string, folders: string[], foldersOnly?: boolean): Promise<string[]>
 }
+
+// Folders per ls-tree process: keeps the command line far below the kernel's limit.
+const FOLDERS_PER_CALL = 2000
 
 export function createGit(run: Runner, repo: string): Git {
   const git = (args: string[]) =>
@@ -71,20 +80,48 @@ export function createGit(run: Runner, repo: string): Git {
       return result.exitCode === 0 ? result.stdout.trim() : undefined
     },
     async changedFiles(base, head) {
-      return nulList(
-        await mustGit(
-          ['diff', '--name-only', '--no-renames', '--no-ext-diff', '-z', base, head, '--'],
-          `compare ${base} with ${head}`
-        )
-      )
+      return nulList(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`))
     },
-    async listFiles(revision, dir) {
-      return nulList(
-        await mustGit(
-          ['ls-tree', '-r', '--name-only', '--full-tree', '-z', revision, '--', `${dir}/`],
-          `list ${dir} at ${revision}`
+    async changedFilesIfPresent(base, head) {
+      const result = await git(diffArgs(base, head))
+      return result.exitCode === 0 ? nulList(result.stdout) : undefined
+    },
+    async listFolders(revision, folders, foldersOnly = false) {
+      const batches: string[][] = []
+      for (let i = 0; i < folders.length; i += FOLDERS_PER_CALL)
+        batches.push(folders.slice(i, i + FOLDERS_PER_CALL).map(f => `${f}/`))
+      const outputs = await Promise.all(
+        batches.map(paths =>
+          mustGit(
+            [
+              // Folder names are data, never pathspec magic like ':(top)'.
+              '--literal-pathspecs',
+              'ls-tree',
+              ...(foldersOnly ? ['-d'] : []),
+              '--name-only',
+              '--full-tree',
+              '-z',
+              revision,
+              '--',
+              ...paths
+            ],
+            `list ${folders.length === 1 ? folders[0] : 'the changed service folders'} at ${revision}`
+          )
         )
       )
+      return outputs.flatMap(nulList)
     }
   }
 }
+
+/** Commits only (`^{commit}`): a tree or blob SHA given as base or head is an error. */
+const diffArgs = (base: string, head: string) => [
+  'diff',
+  '--name-only',
+  '--no-renames',
+  '--no-ext-diff',
+  '-z',
+  `${base}^{commit}`,
+  `${head}^{commit}`,
+  '--'
+]

@@ -1,4 +1,5 @@
 import type { Deployment } from '../deployments/contract.js'
+import { compareNames } from '../names.js'
 
 export type MatrixAction = 'deploy' | 'remove'
 
@@ -43,7 +44,7 @@ export function buildPlan(changes: ServiceChange[], deployments: Deployment[]): 
   }
   const entries: MatrixEntry[] = []
   const unrouted: string[] = []
-  for (const change of [...changes].sort((a, b) => a.service.localeCompare(b.service))) {
+  for (const change of [...changes].sort((a, b) => compareNames(a.service, b.service))) {
     const targets = byService.get(change.service) ?? []
     if (targets.length === 0 && change.action === 'deploy') unrouted.push(change.service)
     for (const d of targets) {

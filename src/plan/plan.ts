@@ -7,8 +7,9 @@ import { type EventContext, eventRange } from './event.js'
 import type { Git } from './git.js'
 import type { LastSuccessfulRun } from './last-success.js'
 import { type Plan, type ServiceChange, buildPlan } from './matrix.js'
+import { isValidName } from '../names.js'
 import { type ResolvedRange, resolveRange } from './range.js'
-import { changedServices, servicesInTree } from './services.js'
+import { changedServices, servicesInTree, sharedPathMatcher } from './services.js'
 
 export interface PlanResult extends Plan {
   range: ResolvedRange
@@ -77,26 +78,20 @@ export async function computePlan(
   if (range.kind === 'none') return { ...buildPlan([], deployments), range, deployments, warnings }
   if (range.kind === 'all' && range.warning) warnings.push(range.warning)
 
-  const tree = servicesInTree(
-    await deps.git.listFiles(range.head, inputs.servicesDir),
-    inputs.servicesDir
-  )
-  for (const name of tree.invalid) {
-    warnings.push(
-      `Folder '${inputs.servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`
-    )
-  }
-  const atHead = tree.services
   const changes: ServiceChange[] = []
-
   if (range.kind === 'diff') {
-    const files = await deps.git.changedFiles(range.base, range.head)
+    const files = range.files ?? (await deps.git.changedFiles(range.base, range.head))
     const { byService, sharedFiles } = changedServices(
       files,
       inputs.servicesDir,
-      inputs.sharedPaths
+      await sharedPathMatcher(inputs.sharedPaths)
     )
     const deployed = new Set(deployments.map(d => d.service))
+    // Only the folders the change touches are looked at (and the deployed ones when a shared
+    // path changed): the cost follows the change, not the repository.
+    const wanted = new Set(byService.keys())
+    if (sharedFiles.length > 0) for (const service of deployed) wanted.add(service)
+    const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings)
     for (const [service, reason] of byService) {
       if (atHead.has(service)) changes.push({ service, action: 'deploy', reason })
       // A folder without a compose file is only a removal if something is deployed from it.
@@ -109,8 +104,16 @@ export async function computePlan(
       }
     }
   } else {
-    const selected =
-      range.kind === 'selection' && range.services !== 'all' ? range.services : [...atHead]
+    const named =
+      range.kind === 'selection' && range.services !== 'all' ? range.services : undefined
+    const atHead = await servicesAt(
+      deps.git,
+      range.head,
+      inputs.servicesDir,
+      named ?? 'all',
+      warnings
+    )
+    const selected = named ?? [...atHead].sort()
     const unknown = selected.filter(s => !atHead.has(s))
     if (unknown.length > 0) {
       throw new InputError(
@@ -123,4 +126,38 @@ export async function computePlan(
   }
 
   return { ...buildPlan(changes, deployments), range, deployments, warnings }
+}
+
+/**
+ * Which of these service folders hold a compose file at `revision` ('all': every folder under
+ * servicesDir, for events that compare nothing). Folders whose names are not valid service names
+ * are ignored, with a warning.
+ */
+async function servicesAt(
+  git: Git,
+  revision: string,
+  servicesDir: string,
+  names: string[] | 'all',
+  warnings: string[]
+): Promise<Set<string>> {
+  const candidates =
+    names === 'all'
+      ? (await git.listFolders(revision, [servicesDir], true)).map(path =>
+          path.slice(servicesDir.length + 1)
+        )
+      : names
+  const valid: string[] = []
+  for (const name of candidates) {
+    if (isValidName(name)) valid.push(name)
+    else
+      warnings.push(
+        `Folder '${servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`
+      )
+  }
+  if (valid.length === 0) return new Set()
+  const entries = await git.listFolders(
+    revision,
+    valid.map(name => `${servicesDir}/${name}`)
+  )
+  return servicesInTree(entries, servicesDir).services
 }
