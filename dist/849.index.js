@@ -2,23 +2,6 @@ export const id = 849;
 export const ids = [849];
 export const modules = {
 
-/***/ 161:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ COMPOSE_FILES)
-/* harmony export */ });
-/** The compose file names `docker compose` itself looks for, in its order of preference. */
-const COMPOSE_FILES = [
-    'compose.yaml',
-    'compose.yml',
-    'docker-compose.yaml',
-    'docker-compose.yml'
-];
-
-
-/***/ }),
-
 /***/ 849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -39,8 +22,8 @@ var external_node_path_ = __webpack_require__(6760);
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/exec.ts + 1 modules
+var exec = __webpack_require__(4981);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/compose-files.ts
@@ -1315,76 +1298,6 @@ const coreLog = {
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-
-
-/***/ }),
-
-/***/ 3190:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ runCommand),
-/* harmony export */   v: () => (/* binding */ CommandNotFoundError)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** The program could not be started: not on PATH (or not executable). */
-class CommandNotFoundError extends Error {
-    command;
-    constructor(command, reason) {
-        super(`Cannot run ${command}: ${reason}`);
-        this.command = command;
-        this.name = 'CommandNotFoundError';
-    }
-}
-// After the program exits, how long a grandchild that inherited its stdout may keep it open.
-const DRAIN_MS = 10_000;
-/**
- * The real Runner: node's spawn, output collected as raw chunks and decoded once at the end (a
- * multi-byte character split across chunks stays whole; no per-line work on large outputs).
- */
-const runCommand = (command, args, options = {}) => new Promise((resolve, reject) => {
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: 'pipe'
-    });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on('data', (chunk) => stdout.push(chunk));
-    child.stderr.on('data', (chunk) => stderr.push(chunk));
-    let drain;
-    child.on('exit', () => {
-        drain = setTimeout(() => {
-            child.stdout.destroy();
-            child.stderr.destroy();
-        }, DRAIN_MS);
-        drain.unref();
-    });
-    child.on('error', error => {
-        clearTimeout(drain);
-        const code = error.code;
-        reject(code === 'ENOENT' || code === 'EACCES'
-            ? new CommandNotFoundError(command, code === 'ENOENT' ? 'not found on PATH' : 'not executable')
-            : error);
-    });
-    child.on('close', (code, signal) => {
-        clearTimeout(drain);
-        resolve({
-            exitCode: code ?? 128 + (signal ? node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] : 0),
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8')
-        });
-    });
-    // A program that exits without reading its input is judged by its exit code, not EPIPE.
-    child.stdin.on('error', () => undefined);
-    // Without input, stdin is at its end at once: nothing can wait for a keyboard.
-    child.stdin.end(options.input);
-});
 
 
 /***/ })

@@ -1,6 +1,23 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ COMPOSE_FILES)
+/* harmony export */ });
+/** The compose file names `docker compose` itself looks for, in its order of preference. */
+const COMPOSE_FILES = [
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yaml',
+    'docker-compose.yml'
+];
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35,11 +52,85 @@ function errorMessage(error) {
 
 /***/ }),
 
+/***/ 4981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ CommandNotFoundError),
+  d: () => (/* binding */ runCommand)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/exec.ts
+
+
+/** The program could not be started: not on PATH (or not executable). */
+class CommandNotFoundError extends Error {
+    command;
+    constructor(command, reason) {
+        super(`Cannot run ${command}: ${reason}`);
+        this.command = command;
+        this.name = 'CommandNotFoundError';
+    }
+}
+// After the program exits, how long a grandchild that inherited its stdout may keep it open.
+const DRAIN_MS = 10_000;
+/**
+ * The real Runner: node's spawn, output collected as raw chunks and decoded once at the end (a
+ * multi-byte character split across chunks stays whole; no per-line work on large outputs).
+ */
+const runCommand = (command, args, options = {}) => new Promise((resolve, reject) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: 'pipe'
+    });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    let drain;
+    child.on('exit', () => {
+        drain = setTimeout(() => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+        }, DRAIN_MS);
+        drain.unref();
+    });
+    child.on('error', error => {
+        clearTimeout(drain);
+        const code = error.code;
+        reject(code === 'ENOENT' || code === 'EACCES'
+            ? new CommandNotFoundError(command, code === 'ENOENT' ? 'not found on PATH' : 'not executable')
+            : error);
+    });
+    child.on('close', (code, signal) => {
+        clearTimeout(drain);
+        resolve({
+            exitCode: code ?? 128 + (signal ? external_node_os_.constants.signals[signal] : 0),
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8')
+        });
+    });
+    // A program that exits without reading its input is judged by its exit code, not EPIPE.
+    child.stdin.on('error', () => undefined);
+    // Without input, stdin is at its end at once: nothing can wait for a keyboard.
+    child.stdin.end(options.input);
+});
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1730);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8033);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -257,26 +348,939 @@ function boolean(read, name, fallback) {
 
 /***/ }),
 
-/***/ 1730:
+/***/ 8033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
-/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2986);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var src_inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/exec.ts + 1 modules
+var exec = __nccwpck_require__(4981);
+;// CONCATENATED MODULE: ./src/summary/plan-summary.ts
+const MAX_FILES_SHOWN = 5;
+/** Markdown for the job summary: what deploys where, and which files caused it. */
+function planSummary(plan) {
+    const range = plan.range.kind === 'diff'
+        ? `\`${plan.range.base.slice(0, 12)}\` → \`${plan.range.head.slice(0, 12)}\` (${plan.range.why})`
+        : plan.range.why;
+    const lines = ['## launch-service plan', '', `Compared: ${range}`, ''];
+    if (plan.entries.length === 0) {
+        lines.push('Nothing to deploy.');
+    }
+    else {
+        const why = new Map(plan.changes.map(c => [c.service, c.reason]));
+        lines.push('| deployment | service | target | runner labels | action | why |', '| --- | --- | --- | --- | --- | --- |');
+        for (const e of plan.entries) {
+            lines.push(`| ${cell(e.deployment)} | ${cell(e.service)} | ${cell(e.target)} | ${cell(e['runs-on'].join(', '))} | ${e.action} | ${reasons(why.get(e.service) ?? [])} |`);
+        }
+    }
+    if (plan.unrouted.length > 0) {
+        lines.push('', `**Not deployed (no deployment in Terraform):** ${plan.unrouted.map(cell).join(', ')}`);
+    }
+    for (const w of plan.warnings)
+        lines.push('', `> [!WARNING]\n> ${cell(w)}`);
+    return `${lines.join('\n')}\n`;
+}
+function reasons(files) {
+    const shown = files.slice(0, MAX_FILES_SHOWN).map(f => `\`${cell(f)}\``);
+    if (files.length > MAX_FILES_SHOWN)
+        shown.push(`and ${files.length - MAX_FILES_SHOWN} more`);
+    return shown.join('<br>');
+}
+/** Keeps file names with pipes, backticks or new lines from breaking the table. */
+function cell(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/\|/g, '\\|')
+        .replace(/`/g, "'")
+        .replace(/</g, '&lt;');
+}
+
+;// CONCATENATED MODULE: ./src/plan/git.ts
+
+function createGit(run, repo) {
+    const git = (args, options = {}) => run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options });
+    const mustGit = async (args, what) => {
+        const result = await git(args);
+        if (result.exitCode !== 0) {
+            throw new errors/* ActionError */.lZ(`git could not ${what}: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
+        }
+        return result.stdout;
+    };
+    const nulList = (text) => text.split('\0').filter(p => p !== '');
+    return {
+        async resolve(revision) {
+            const result = await git([
+                'rev-parse',
+                '--verify',
+                '--quiet',
+                '--end-of-options',
+                `${revision}^{commit}`
+            ]);
+            return result.exitCode === 0 ? result.stdout.trim() : undefined;
+        },
+        async isShallow() {
+            return ((await mustGit(['rev-parse', '--is-shallow-repository'], 'inspect the clone')).trim() ===
+                'true');
+        },
+        async fetch(refspecs, depthArgs) {
+            const result = await git([
+                'fetch',
+                '--no-tags',
+                '--quiet',
+                '--no-write-fetch-head',
+                ...depthArgs,
+                'origin',
+                ...refspecs
+            ]);
+            if (result.exitCode === 0)
+                return { ok: true };
+            // Credentials in a remote URL (https://user:token@host) never reach a warning.
+            const error = result.stderr.trim().replace(/\/\/[^/@\s]+@/g, '//***@') || `exit ${result.exitCode}`;
+            return { ok: false, error };
+        },
+        async mergeBase(a, b) {
+            const result = await git(['merge-base', a, b]);
+            return result.exitCode === 0 ? result.stdout.trim() : undefined;
+        },
+        async changedFiles(base, head) {
+            return nulList(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`));
+        },
+        async changedFilesIfPresent(base, head) {
+            const result = await git(diffArgs(base, head));
+            return result.exitCode === 0 ? nulList(result.stdout) : undefined;
+        },
+        async listFolders(revision, folders, recursive = false) {
+            return nulList(await mustGit([
+                // Folder names are data, never pathspec magic like ':(top)'.
+                '--literal-pathspecs',
+                'ls-tree',
+                ...(recursive ? ['-r'] : []),
+                '--name-only',
+                '--full-tree',
+                '-z',
+                revision,
+                '--',
+                ...folders.map(folder => `${folder}/`)
+            ], `list ${folders.length === 1 ? folders[0] : 'the changed service folders'} at ${revision}`));
+        },
+        async subfolders(revision, dir) {
+            const output = await mustGit(['--literal-pathspecs', 'ls-tree', '-d', '--full-tree', '-z', revision, '--', `${dir}/`], `list ${dir} at ${revision}`);
+            // Each entry: "<mode> tree <object ID>\t<path>".
+            const trees = new Map();
+            for (const entry of nulList(output)) {
+                const tab = entry.indexOf('\t');
+                trees.set(entry.slice(tab + 1 + dir.length + 1), entry.slice(entry.lastIndexOf(' ', tab) + 1, tab));
+            }
+            return trees;
+        },
+        async exist(objects) {
+            if (objects.length === 0)
+                return [];
+            const result = await git(['cat-file', '--batch-check=%(objecttype)'], {
+                input: Buffer.from(`${objects.join('\n')}\n`)
+            });
+            if (result.exitCode !== 0)
+                throw new errors/* ActionError */.lZ(`git could not look up objects: ${result.stderr.trim()}`);
+            // One line per object, in order: its type, or "<object> missing".
+            return result.stdout
+                .split('\n')
+                .slice(0, objects.length)
+                .map(line => !line.endsWith(' missing'));
+        }
+    };
+}
+/** Commits only (`^{commit}`): a tree or blob SHA given as base or head is an error. */
+const diffArgs = (base, head) => [
+    'diff',
+    '--name-only',
+    '--no-renames',
+    '--no-ext-diff',
+    '-z',
+    `${base}^{commit}`,
+    `${head}^{commit}`,
+    '--'
+];
+
+// EXTERNAL MODULE: ./src/names.ts
+var src_names = __nccwpck_require__(6455);
+;// CONCATENATED MODULE: ./src/plan/matrix.ts
+
+/** GitHub rejects a matrix of more than 256 jobs. */
+const MAX_MATRIX_JOBS = 256;
+/**
+ * Crosses the changed services with the deployments. A service without a compose file at head
+ * is removed from each of its deployments; one with a compose file is deployed to each.
+ */
+function buildPlan(changes, deployments) {
+    const byService = new Map();
+    for (const d of deployments) {
+        const list = byService.get(d.service);
+        if (list)
+            list.push(d);
+        else
+            byService.set(d.service, [d]);
+    }
+    const entries = [];
+    const unrouted = [];
+    for (const change of [...changes].sort((a, b) => (0,src_names/* compareNames */.MP)(a.service, b.service))) {
+        const targets = byService.get(change.service) ?? [];
+        if (targets.length === 0 && change.action === 'deploy')
+            unrouted.push(change.service);
+        for (const d of targets) {
+            entries.push({
+                deployment: d.name,
+                service: d.service,
+                path: d.path,
+                target: d.target,
+                'runs-on': d.runnerLabels,
+                action: change.action,
+                url: d.url
+            });
+        }
+    }
+    return { entries, changes, unrouted };
+}
+
+;// CONCATENATED MODULE: ./src/plan/last-success.ts
+
+/** The real edge: GitHub's REST API "List workflow runs for a workflow", via Octokit (loaded lazily). */
+function githubLastSuccessfulRun(options) {
+    return async (branch) => {
+        const [owner, repo] = options.repository.split('/');
+        const workflow = /\/\.github\/workflows\/([^@/]+)@/.exec(options.workflowRef)?.[1];
+        if (!owner || !repo || !workflow) {
+            throw new errors/* ActionError */.lZ(`Cannot tell which workflow this is (GITHUB_REPOSITORY='${options.repository}', GITHUB_WORKFLOW_REF='${options.workflowRef}').`);
+        }
+        if (options.token === '')
+            throw new errors/* ActionError */.lZ('the github-token input is empty');
+        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        const octokit = getOctokit(options.token);
+        const { data } = await octokit.rest.actions.listWorkflowRuns({
+            owner,
+            repo,
+            workflow_id: workflow,
+            branch,
+            event: 'push',
+            status: 'success',
+            per_page: 1
+        });
+        return data.workflow_runs[0]?.head_sha;
+    };
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/deployments/contract.ts
+
+
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/**
+ * Accepts the whole `terraform output -json` document (uses `deployments.value`) or the bare
+ * map, and checks every field of every deployment. `input` names where it came from, for errors.
+ */
+function parseDeployments(json, input) {
+    if (!isObj(json))
+        throw shapeError(input, 'is not a JSON object');
+    let map = json;
+    if ('deployments' in json) {
+        const output = json.deployments;
+        if (!isObj(output) || !('value' in output)) {
+            throw shapeError(input, 'has a \'deployments\' key that is not a terraform output ({"value": ...})');
+        }
+        map = output.value;
+        if (!isObj(map))
+            throw shapeError(input, "'deployments.value' is not an object");
+    }
+    else if (isTerraformOutput(json[Object.keys(json)[0] ?? ''])) {
+        // One look is enough: in an output document every value has this shape, and a deployment
+        // never has (a mix fails the field checks below anyway).
+        throw shapeError(input, "is a terraform output document without a 'deployments' output");
+    }
+    // Messages are built only for a problem: plan checks thousands of deployments on every run.
+    const problems = [];
+    const deployments = [];
+    // Object.keys, not Object.entries: with thousands of deployments, entries is several times slower.
+    const entries = map;
+    for (const name of Object.keys(entries)) {
+        const raw = entries[name];
+        if (!(0,src_names/* isValidName */.uV)(name))
+            problems.push(`deployment '${name}': name ${nameRule}`);
+        if (!isObj(raw)) {
+            problems.push(`deployment '${name}': is not an object`);
+            continue;
+        }
+        const service = raw.service;
+        if (typeof service !== 'string' || !(0,src_names/* isValidName */.uV)(service)) {
+            problems.push(`deployment '${name}': service ${JSON.stringify(service)} ${nameRule}`);
+        }
+        const path = typeof raw.path === 'string' ? (0,src_names/* normaliseRepoPath */.Gn)(raw.path) : undefined;
+        if (path === undefined) {
+            problems.push(`deployment '${name}': path ${JSON.stringify(raw.path)} must be a relative path inside the repository (no .., not absolute)`);
+        }
+        const target = raw.target;
+        if (typeof target !== 'string' || !(0,src_names/* isValidName */.uV)(target)) {
+            problems.push(`deployment '${name}': target ${JSON.stringify(target)} ${nameRule}`);
+        }
+        const labels = raw.runner_labels;
+        if (!Array.isArray(labels) || labels.length === 0) {
+            problems.push(`deployment '${name}': runner_labels must be a non-empty array of label strings`);
+        }
+        else if (!labels.every(isLabel)) {
+            const bad = labels.filter(l => !isLabel(l));
+            problems.push(`deployment '${name}': runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`);
+        }
+        if (typeof raw.public !== 'boolean')
+            problems.push(`deployment '${name}': public must be true or false`);
+        const url = raw.url ?? null;
+        if (url !== null && (typeof url !== 'string' || !HTTP_URL.test(url))) {
+            problems.push(`deployment '${name}': url ${JSON.stringify(url)} must be an http(s) URL or null`);
+        }
+        deployments.push({
+            name,
+            service: String(service),
+            path: path ?? '',
+            target: String(target),
+            runnerLabels: Array.isArray(labels) ? labels : [],
+            public: raw.public === true,
+            url: url
+        });
+    }
+    if (problems.length > 0) {
+        throw new errors/* InputError */.dz(input, `the deployments contract is violated:\n  - ${problems.join('\n  - ')}\n`, contractFix);
+    }
+    return deployments.sort((a, b) => (0,src_names/* compareNames */.MP)(a.name, b.name));
+}
+const isTerraformOutput = (v) => isObj(v) && 'value' in v && 'type' in v;
+const isLabel = (label) => typeof label === 'string' && (0,src_names/* isValidLabel */.zJ)(label);
+const HTTP_URL = /^https?:\/\/[^\s]+$/;
+const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')";
+const contractFix = 'Fix the `deployments` output in infrastructure/outputs.tf (shape: see DESIGN.md / README "The deployments contract").';
+function shapeError(input, problem) {
+    return new errors/* InputError */.dz(input, problem, 'Pass `terraform output -json` (the whole document) or its `deployments` map.');
+}
+
+;// CONCATENATED MODULE: ./src/deployments/source.ts
+
+
+
+
+
+/**
+ * Reads the deployments from the `deployments` input (JSON text or a file path) or by running
+ * `terraform output -json` in `terraform-dir`.
+ */
+async function loadDeployments(source, workspace, run) {
+    if (source.deployments !== undefined) {
+        const text = source.deployments;
+        if (/^\s*[{[]/.test(text))
+            return parseDeployments(parseJson(text, 'deployments', 'the text'), 'deployments');
+        const file = (0,external_node_path_.isAbsolute)(text) ? text : (0,external_node_path_.resolve)(workspace, text);
+        let content;
+        try {
+            content = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch {
+            throw new errors/* InputError */.dz('deployments', `'${text}' is neither JSON nor a readable file`, 'Pass the JSON itself, or a path (relative to the workspace) to a file holding `terraform output -json`.');
+        }
+        return parseDeployments(parseJson(content, 'deployments', `file '${text}'`), 'deployments');
+    }
+    const dir = (0,external_node_path_.resolve)(workspace, source.terraformDir ?? '.');
+    let result;
+    try {
+        result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color'], {});
+    }
+    catch (error) {
+        if (!(error instanceof exec/* CommandNotFoundError */.v))
+            throw error;
+        throw new errors/* InputError */.dz('terraform-dir', 'terraform is not on PATH', 'Add hashicorp/setup-terraform before this step, or pass the output as the deployments input instead.');
+    }
+    if (result.exitCode !== 0) {
+        throw new errors/* ActionError */.lZ(`terraform output -json in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
+            'Run terraform init (with the same backend) in that folder first.');
+    }
+    return parseDeployments(parseJson(result.stdout, 'terraform-dir', 'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'), 'terraform-dir');
+}
+function parseJson(text, input, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(input, `${what} is not valid JSON (${error.message})`, 'Pass the output of `terraform output -json`.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/event.ts
+/**
+ * Turns the workflow event into the question "which commits do we compare?", without touching
+ * git. Resolving and fetching the commits is range.ts's job.
+ */
+const ZERO_SHA = /^0{40}$|^0{64}$/;
+const obj = (v) => (v !== null && typeof v === 'object' ? v : {});
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+function eventRange(context, overrides) {
+    const { eventName, payload } = context;
+    const defaultBranch = str(obj(payload.repository).default_branch);
+    if (overrides.services !== undefined) {
+        return {
+            kind: 'selection',
+            head: overrides.head ?? context.sha,
+            services: overrides.services,
+            why: 'services input'
+        };
+    }
+    let request;
+    switch (eventName) {
+        case 'push': {
+            const before = str(payload.before);
+            const after = str(payload.after) ?? context.sha;
+            if (payload.deleted === true || ZERO_SHA.test(after)) {
+                request = { kind: 'none', why: 'the branch was deleted' };
+            }
+            else if (before === undefined || ZERO_SHA.test(before)) {
+                const branch = context.ref.replace(/^refs\/heads\//, '');
+                request =
+                    defaultBranch === undefined || branch === defaultBranch
+                        ? { kind: 'all', head: after, why: 'first push of the branch: everything is new' }
+                        : {
+                            kind: 'merge-base',
+                            head: after,
+                            baseRef: defaultBranch,
+                            why: `new branch, compared with ${defaultBranch}`
+                        };
+            }
+            else {
+                request = { kind: 'trees', base: before, head: after, why: 'push: before → after' };
+            }
+            break;
+        }
+        case 'pull_request':
+        case 'pull_request_target': {
+            const pr = obj(payload.pull_request);
+            const base = obj(pr.base);
+            const head = str(obj(pr.head).sha) ?? context.sha;
+            request = {
+                kind: 'merge-base',
+                head,
+                baseRef: str(base.ref) ?? defaultBranch ?? 'main',
+                baseSha: str(base.sha),
+                why: 'pull request: changes since it branched off'
+            };
+            break;
+        }
+        case 'merge_group': {
+            const group = obj(payload.merge_group);
+            const base = str(group.base_sha);
+            const head = str(group.head_sha) ?? context.sha;
+            request = base
+                ? { kind: 'trees', base, head, why: 'merge queue: base → head' }
+                : { kind: 'all', head, why: 'merge_group payload has no base_sha' };
+            break;
+        }
+        case 'workflow_dispatch':
+            request = {
+                kind: 'all',
+                head: context.sha,
+                why: 'manual run without a services selection: everything'
+            };
+            break;
+        default:
+            request = {
+                kind: 'all',
+                head: context.sha,
+                why: `event '${eventName}' has no change range: everything`
+            };
+    }
+    // Explicit commits beat the event's.
+    if (overrides.base !== undefined) {
+        const head = overrides.head ?? ('head' in request ? request.head : context.sha);
+        return { kind: 'trees', base: overrides.base, head, why: 'base/head inputs' };
+    }
+    if (overrides.head !== undefined && request.kind !== 'none') {
+        return { ...request, head: overrides.head };
+    }
+    return request;
+}
+
+// EXTERNAL MODULE: ./src/compose-files.ts
+var compose_files = __nccwpck_require__(161);
+;// CONCATENATED MODULE: ./src/plan/range.ts
+
+const FULL_SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
+// Deepening steps for merge-bases in shallow clones, then --unshallow.
+const DEEPEN_STEPS = [50, 500];
+/**
+ * Makes sure the commits to compare are present, fetching only what is missing (shallow clones
+ * are the default of actions/checkout), and returns full SHAs. A missing event commit means
+ * "deploy everything" (safe); a missing input commit is the user's error.
+ */
+async function resolveRange(request, rawGit, sources) {
+    // Remember why the last fetch failed, so a fallback to "everything" can say so.
+    let lastFetchError;
+    const git = {
+        ...rawGit,
+        fetch: async (refspecs, depthArgs) => {
+            const result = await rawGit.fetch(refspecs, depthArgs);
+            if (!result.ok)
+                lastFetchError = result.error;
+            return result;
+        }
+    };
+    const because = () => (lastFetchError ? ` git fetch said: ${lastFetchError}` : '');
+    if (request.kind === 'none')
+        return request;
+    // The common case, a push whose commits are both in the clone: one git process answers both
+    // "are they there?" and "what changed?".
+    if (request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head)) {
+        const files = await git.changedFilesIfPresent(request.base, request.head);
+        if (files !== undefined)
+            return { kind: 'diff', base: request.base, head: request.head, why: request.why, files };
+    }
+    const head = await ensureCommit(git, request.head);
+    if (head === undefined) {
+        if (sources.headFromInput)
+            throw notACommit('head', request.head);
+        throw new errors/* InputError */.dz('head', `commit ${request.head} of this run is not in the checkout`, 'Run actions/checkout before this step.');
+    }
+    switch (request.kind) {
+        case 'all':
+            return { kind: 'all', head, why: request.why };
+        case 'selection':
+            return { kind: 'selection', head, services: request.services, why: request.why };
+        case 'trees': {
+            const base = await ensureCommit(git, request.base);
+            if (base !== undefined)
+                return { kind: 'diff', base, head, why: request.why };
+            if (sources.baseFromInput)
+                throw notACommit('base', request.base);
+            return {
+                kind: 'all',
+                head,
+                why: request.why,
+                warning: `The previous commit ${request.base} cannot be fetched (force-pushed away and garbage-collected, or the checkout has no credentials to fetch with: keep persist-credentials on), so every service counts as changed.${because()}`
+            };
+        }
+        case 'merge-base': {
+            const mergeBase = await findMergeBase(git, head, request.baseRef, request.baseSha);
+            if (mergeBase !== undefined)
+                return { kind: 'diff', base: mergeBase, head, why: request.why };
+            return {
+                kind: 'all',
+                head,
+                why: request.why,
+                warning: `No common ancestor with '${request.baseRef}' was found, so every service counts as changed.${because()}`
+            };
+        }
+    }
+}
+function notACommit(input, value) {
+    return new errors/* InputError */.dz(input, `'${value}' does not resolve to a commit in this repository`, 'Pass a commit SHA or a branch/tag that exists on the remote.');
+}
+async function ensureCommit(git, revision) {
+    const local = await git.resolve(revision);
+    if (local !== undefined)
+        return local;
+    if (FULL_SHA.test(revision)) {
+        await git.fetch([revision], ['--depth=1']);
+        return git.resolve(revision);
+    }
+    // A branch or tag name that is only on the remote.
+    const tracking = `refs/remotes/origin/${revision}`;
+    if ((await git.fetch([`+refs/heads/${revision}:${tracking}`], ['--depth=1'])).ok)
+        return git.resolve(tracking);
+    if ((await git.fetch([`+refs/tags/${revision}:refs/tags/${revision}`], ['--depth=1'])).ok)
+        return git.resolve(`refs/tags/${revision}`);
+    return undefined;
+}
+async function findMergeBase(git, head, baseRef, baseSha) {
+    const tracking = `refs/remotes/origin/${baseRef}`;
+    const refspec = `+refs/heads/${baseRef}:${tracking}`;
+    let base = baseSha !== undefined ? await ensureCommit(git, baseSha) : await git.resolve(tracking);
+    if (base === undefined) {
+        await git.fetch([refspec], ['--depth=1']);
+        base = await git.resolve(tracking);
+    }
+    if (base === undefined)
+        return undefined;
+    let found = await git.mergeBase(base, head);
+    if (found !== undefined || !(await git.isShallow()))
+        return found;
+    const wants = baseSha !== undefined ? [baseSha, head] : [refspec, head];
+    for (const depth of DEEPEN_STEPS) {
+        await git.fetch(wants, [`--deepen=${depth}`]);
+        found = await git.mergeBase(base, head);
+        if (found !== undefined)
+            return found;
+    }
+    await git.fetch(wants, ['--unshallow']);
+    return git.mergeBase(base, head);
+}
+
+;// CONCATENATED MODULE: ./src/plan/services.ts
+
+
+const COMPOSE_SET = new Set(compose_files/* COMPOSE_FILES */.Z);
+/**
+ * Services present in a tree: direct sub-folders of `servicesDir` holding a compose file, from a
+ * list of paths (git ls-tree of those folders). Folders whose names are not valid service names are reported
+ * so plan can warn instead of silently skipping them.
+ */
+function servicesInTree(files, servicesDir) {
+    const prefix = `${servicesDir}/`;
+    const services = new Set();
+    const invalid = new Set();
+    for (const file of files) {
+        if (!file.startsWith(prefix))
+            continue;
+        const rest = file.slice(prefix.length).split('/');
+        if (rest.length !== 2 || !COMPOSE_SET.has(rest[1]))
+            continue;
+        const name = rest[0];
+        ((0,src_names/* isValidName */.uV)(name) ? services : invalid).add(name);
+    }
+    return { services, invalid };
+}
+/** One compiled matcher for all shared-path globs; picomatch is loaded only when there are any. */
+async function sharedPathMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const { default: picomatch } = await __nccwpck_require__.e(/* import() */ 6).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4006, 23));
+    return picomatch(globs, { dot: true });
+}
+/** Maps changed files to service folders in one pass: a prefix test and a map lookup per file. */
+function changedServices(files, servicesDir, isShared) {
+    const prefix = `${servicesDir}/`;
+    const byService = new Map();
+    const sharedFiles = [];
+    for (const file of files) {
+        if (isShared(file))
+            sharedFiles.push(file);
+        if (!file.startsWith(prefix))
+            continue;
+        const slash = file.indexOf('/', prefix.length);
+        // A loose file directly in services/ belongs to no service.
+        if (slash === -1)
+            continue;
+        const name = file.slice(prefix.length, slash);
+        const list = byService.get(name);
+        if (list)
+            list.push(file);
+        else
+            byService.set(name, [file]);
+    }
+    return { byService, sharedFiles };
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+
+
+
+
+
+/** The whole `plan` command as one function of its inputs: event + git + deployments → matrix. */
+async function computePlan(inputs, context, deps) {
+    // Bad deployments fail before any git work, so the error is about the input, not a side effect.
+    const deployments = await loadDeployments(inputs, deps.workspace, deps.run);
+    const warnings = [];
+    for (const d of deployments) {
+        if (!isServicePath(d.path, inputs.servicesDir, d.service)) {
+            const expected = `${inputs.servicesDir}/${d.service}`;
+            warnings.push(`Deployment '${d.name}' has path '${d.path}', but service '${d.service}' lives in '${expected}'; changes are detected in '${expected}'.`);
+        }
+    }
+    let request = eventRange(context, {
+        base: inputs.base,
+        head: inputs.head,
+        services: inputs.services
+    });
+    if (inputs.compareWith === 'last-successful-run' &&
+        context.eventName === 'push' &&
+        request.kind === 'trees' &&
+        inputs.base === undefined &&
+        deps.lastSuccessfulRun) {
+        const branch = context.ref.replace(/^refs\/heads\//, '');
+        try {
+            const sha = await deps.lastSuccessfulRun(branch);
+            if (sha !== undefined && sha !== request.head) {
+                request = {
+                    ...request,
+                    base: sha,
+                    why: `push: last successful run (${sha.slice(0, 12)}) → after`
+                };
+            }
+        }
+        catch (error) {
+            warnings.push(`Could not ask GitHub for the last successful run (${(0,errors/* errorMessage */.gJ)(error)}); comparing with the push's previous commit instead. Grant the job permissions: actions: read.`);
+        }
+    }
+    const range = await resolveRange(request, deps.git, {
+        baseFromInput: inputs.base !== undefined,
+        headFromInput: inputs.head !== undefined
+    });
+    if (range.kind === 'none')
+        return { ...buildPlan([], deployments), range, deployments, warnings };
+    if (range.kind === 'all' && range.warning)
+        warnings.push(range.warning);
+    const changes = [];
+    if (range.kind === 'diff') {
+        const files = range.files ?? (await deps.git.changedFiles(range.base, range.head));
+        const { byService, sharedFiles } = changedServices(files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
+        const deployed = new Set(deployments.map(d => d.service));
+        // Only the folders the change touches are looked at (and the deployed ones when a shared
+        // path changed): the cost follows the change, not the repository.
+        const wanted = new Set(byService.keys());
+        if (sharedFiles.length > 0)
+            for (const service of deployed)
+                wanted.add(service);
+        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings);
+        for (const [service, reason] of byService) {
+            if (atHead.has(service))
+                changes.push({ service, action: 'deploy', reason });
+            // A folder without a compose file is only a removal if something is deployed from it.
+            else if (deployed.has(service))
+                changes.push({ service, action: 'remove', reason });
+        }
+        if (sharedFiles.length > 0) {
+            for (const service of atHead) {
+                if (deployed.has(service) && !byService.has(service))
+                    changes.push({ service, action: 'deploy', reason: sharedFiles });
+            }
+        }
+    }
+    else {
+        const named = range.kind === 'selection' && range.services !== 'all' ? range.services : undefined;
+        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, named ?? 'all', warnings);
+        const selected = named ?? [...atHead].sort();
+        const unknown = selected.filter(s => !atHead.has(s));
+        if (unknown.length > 0) {
+            throw new errors/* InputError */.dz('services', `no service folder with a compose file for: ${unknown.join(', ')}`, `Name folders under ${inputs.servicesDir}/ that hold a compose.yaml, or use 'all'.`);
+        }
+        for (const service of selected)
+            changes.push({ service, action: 'deploy', reason: [range.why] });
+    }
+    return { ...buildPlan(changes, deployments), range, deployments, warnings };
+}
+/** path === `${servicesDir}/${service}`, without building that string for each deployment. */
+function isServicePath(path, servicesDir, service) {
+    return (path.length === servicesDir.length + 1 + service.length &&
+        path.startsWith(servicesDir) &&
+        path.endsWith(service) &&
+        path[servicesDir.length] === '/');
+}
+// Up to this many folders, one ls-tree names them all. git matches every entry of services/
+// against every folder named, so for more, reading services/ once and asking for the compose files
+// by tree ID is cheaper (at 5,000 services and 250 changed: 33 ms of git's CPU against 14).
+const FOLDERS_BY_NAME = 32;
+/**
+ * Which of these service folders hold a compose file at `revision` ('all': every folder under
+ * servicesDir, for events that compare nothing). Folders whose names are not valid service names
+ * are ignored, with a warning.
+ */
+async function servicesAt(git, revision, servicesDir, names, warnings) {
+    const invalidName = (name) => warnings.push(`Folder '${servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`);
+    if (names === 'all') {
+        const tree = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir);
+        tree.invalid.forEach(invalidName);
+        return tree.services;
+    }
+    const valid = [];
+    for (const name of names) {
+        if ((0,src_names/* isValidName */.uV)(name))
+            valid.push(name);
+        else
+            invalidName(name);
+    }
+    if (valid.length === 0)
+        return new Set();
+    if (valid.length <= FOLDERS_BY_NAME) {
+        const entries = await git.listFolders(revision, valid.map(name => `${servicesDir}/${name}`));
+        return servicesInTree(entries, servicesDir).services;
+    }
+    const trees = await git.subfolders(revision, servicesDir);
+    const present = valid.filter(name => trees.has(name));
+    const found = await git.exist(present.flatMap(name => compose_files/* COMPOSE_FILES */.Z.map(file => `${trees.get(name)}:${file}`)));
+    return new Set(present.filter((_, i) => found.slice(i * compose_files/* COMPOSE_FILES */.Z.length, (i + 1) * compose_files/* COMPOSE_FILES */.Z.length).includes(true)));
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/workflow.ts
+
+
+/**
+ * The few GitHub Actions runner commands plan needs, in exactly the formats @actions/core writes
+ * (its 3.x source: command.ts, file-command.ts, summary.ts), without loading it: @actions/core
+ * bundles an HTTP client for OIDC that costs more start-up time than all of plan's work. The
+ * deploy path, which is slow anyway, keeps using @actions/core. __tests__/workflow.test.ts checks
+ * both write the same.
+ */
+/** `core.getInput`: INPUT_<NAME> (spaces to `_`, upper case), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+/** Workflow command data: `%`, CR and LF would end or garble the command. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function issue(command, message) {
+    process.stdout.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
+}
+function info(message) {
+    process.stdout.write(message + external_node_os_.EOL);
+}
+function warning(message) {
+    issue('warning', message);
+}
+function error(message) {
+    issue('error', message);
+}
+/** Fails the step: an `::error::` annotation and a non-zero exit code. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Asks the runner to mask this value in every later log line. */
+function setSecret(secret) {
+    issue('add-mask', secret);
+}
+function fileCommand(variable) {
+    const path = process.env[variable];
+    if (!path)
+        throw new Error(`Unable to find environment variable for file command ${variable}`);
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new Error(`Missing file at path: ${path}`);
+    return path;
+}
+/**
+ * Sets a step output in GITHUB_OUTPUT's heredoc form (`name<<delimiter`, value, delimiter), as
+ * @actions/core does.
+ */
+function setOutput(name, value) {
+    const path = fileCommand('GITHUB_OUTPUT');
+    const delimiter = `ghadelimiter_${randomHex()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`Unexpected input: output ${name} contains the delimiter`);
+    (0,external_node_fs_.appendFileSync)(path, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+/**
+ * What makes the heredoc safe is the check above that no value contains its delimiter line, so the
+ * delimiter need not be secret: Math.random spares loading node:crypto (several ms at start-up)
+ * for @actions/core's randomUUID.
+ */
+function randomHex() {
+    let hex = '';
+    while (hex.length < 32)
+        hex += Math.floor(Math.random() * 0x100000000)
+            .toString(16)
+            .padStart(8, '0');
+    return hex;
+}
+/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
+function appendSummary(markdown) {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (!path) {
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
+    }
+    (0,external_node_fs_.appendFileSync)(path, markdown, { encoding: 'utf8' });
+}
+
+;// CONCATENATED MODULE: ./src/plan/command.ts
+
+
+
+
+
+
+
+
+
+
+/** `command: plan` — the runner's edges (inputs, git, outputs, summary) around computePlan. */
+async function planCommand() {
+    const inputs = (0,src_inputs/* getPlanInputs */.zb)(getInput);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const context = await readEventContext();
+    if (inputs.githubToken !== '')
+        setSecret(inputs.githubToken);
+    const plan = await computePlan(inputs, context, {
+        git: createGit(exec/* runCommand */.d, workspace),
+        run: exec/* runCommand */.d,
+        workspace,
+        lastSuccessfulRun: inputs.compareWith === 'last-successful-run'
+            ? githubLastSuccessfulRun({
+                token: inputs.githubToken,
+                repository: process.env.GITHUB_REPOSITORY ?? '',
+                workflowRef: process.env.GITHUB_WORKFLOW_REF ?? ''
+            })
+            : undefined
+    });
+    for (const text of plan.warnings)
+        warning(text);
+    if (plan.unrouted.length > 0) {
+        warning(`Changed services with no deployment in the Terraform output (not deployed): ${plan.unrouted.join(', ')}. ` +
+            'Add a module "launch-service" block for each in infrastructure/main.tf.');
+    }
+    if (plan.entries.length > MAX_MATRIX_JOBS) {
+        throw new errors/* ActionError */.lZ(`The plan has ${plan.entries.length} jobs; a GitHub matrix allows at most ${MAX_MATRIX_JOBS}. ` +
+            'Narrow it with the services input, or split the workflow.');
+    }
+    const services = [...new Set(plan.changes.map(c => c.service))].sort();
+    setOutput('matrix', JSON.stringify({ include: plan.entries }));
+    setOutput('services', JSON.stringify(services));
+    setOutput('has-changes', plan.entries.length > 0 ? 'true' : 'false');
+    setOutput('unrouted', JSON.stringify(plan.unrouted));
+    info(plan.entries.length === 0
+        ? `Nothing to deploy (${plan.range.why}).`
+        : plan.entries
+            .map(e => `${e.action} ${e.service} → ${e.deployment} [${e['runs-on'].join(', ')}]`)
+            .join('\n'));
+    appendSummary(planSummary(plan));
+}
+async function readEventContext() {
+    const path = process.env.GITHUB_EVENT_PATH;
+    let payload = {};
+    if (path) {
+        try {
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        }
+        catch (error) {
+            throw new errors/* ActionError */.lZ(`Cannot read the event payload at GITHUB_EVENT_PATH (${error.message}).`);
+        }
+    }
+    return {
+        eventName: process.env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
+        payload,
+        sha: process.env.GITHUB_SHA || 'HEAD',
+        ref: process.env.GITHUB_REF ?? ''
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
 /** The action's entry: read `command`, run it, turn any error into a failed step. */
 async function run() {
     try {
-        const command = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .getCommand */ .OE)(_workflow_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4);
-        // Each command is loaded on demand so a plan never pays for deploy's code (and @actions/core),
-        // and vice versa.
+        const command = (0,src_inputs/* getCommand */.OE)(getInput);
+        // plan's code is part of this module (a second module costs plan a few ms of start-up);
+        // deploy's, with @actions/core, is loaded only by deploy and remove.
         if (command === 'plan') {
-            const { planCommand } = await __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 4847));
             await planCommand();
         }
         else if (command === 'deploy') {
@@ -289,7 +1293,7 @@ async function run() {
         }
     }
     catch (error) {
-        (0,_workflow_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+        setFailed((0,errors/* errorMessage */.gJ)(error));
     }
 }
 
@@ -320,8 +1324,10 @@ const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
  * FOO__BAR__KEY meant for service 'foo--bar').
  */
 function isValidName(name) {
-    return NAME_PATTERN.test(name) && !name.endsWith('-') && !name.includes('--');
+    return VALID_NAME.test(name);
 }
+/** NAME_PATTERN, minus a trailing '-' and '--', in one expression (plan checks thousands). */
+const VALID_NAME = /^(?!.*--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /**
  * Orders names by code unit. Names are checked ASCII, so this is the order everyone expects, and
  * unlike localeCompare it does not load ICU's collator (tens of ms at start-up).
@@ -350,107 +1356,6 @@ function normaliseRepoPath(value) {
     if (segments.length === 0 || segments.some(s => s === '..'))
         return undefined;
     return segments.join('/');
-}
-
-
-/***/ }),
-
-/***/ 2986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* binding */ warning),
-/* harmony export */   C1: () => (/* binding */ setFailed),
-/* harmony export */   Pq: () => (/* binding */ setSecret),
-/* harmony export */   V4: () => (/* binding */ getInput),
-/* harmony export */   fe: () => (/* binding */ appendSummary),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   uH: () => (/* binding */ setOutput)
-/* harmony export */ });
-/* unused harmony export error */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * The few GitHub Actions runner commands plan needs, in exactly the formats @actions/core writes
- * (its 3.x source: command.ts, file-command.ts, summary.ts), without loading it: @actions/core
- * bundles an HTTP client for OIDC that costs more start-up time than all of plan's work. The
- * deploy path, which is slow anyway, keeps using @actions/core. __tests__/workflow.test.ts checks
- * both write the same.
- */
-/** `core.getInput`: INPUT_<NAME> (spaces to `_`, upper case), trimmed. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
-}
-/** Workflow command data: `%`, CR and LF would end or garble the command. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function issue(command, message) {
-    process.stdout.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-function info(message) {
-    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
-}
-function warning(message) {
-    issue('warning', message);
-}
-function error(message) {
-    issue('error', message);
-}
-/** Fails the step: an `::error::` annotation and a non-zero exit code. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** Asks the runner to mask this value in every later log line. */
-function setSecret(secret) {
-    issue('add-mask', secret);
-}
-function fileCommand(variable) {
-    const path = process.env[variable];
-    if (!path)
-        throw new Error(`Unable to find environment variable for file command ${variable}`);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-        throw new Error(`Missing file at path: ${path}`);
-    return path;
-}
-/**
- * Sets a step output in GITHUB_OUTPUT's heredoc form (`name<<delimiter`, value, delimiter), as
- * @actions/core does.
- */
-function setOutput(name, value) {
-    const path = fileCommand('GITHUB_OUTPUT');
-    const delimiter = `ghadelimiter_${randomHex()}`;
-    if (name.includes(delimiter) || value.includes(delimiter))
-        throw new Error(`Unexpected input: output ${name} contains the delimiter`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-/**
- * What makes the heredoc safe is the check above that no value contains its delimiter line, so the
- * delimiter need not be secret: Math.random spares loading node:crypto (several ms at start-up)
- * for @actions/core's randomUUID.
- */
-function randomHex() {
-    let hex = '';
-    while (hex.length < 32)
-        hex += Math.floor(Math.random() * 0x100000000)
-            .toString(16)
-            .padStart(8, '0');
-    return hex;
-}
-/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
-function appendSummary(markdown) {
-    const path = process.env.GITHUB_STEP_SUMMARY;
-    if (!path) {
-        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
-    }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, markdown, { encoding: 'utf8' });
 }
 
 
@@ -530,13 +1435,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -834,18 +1732,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

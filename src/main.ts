@@ -1,15 +1,15 @@
 import { errorMessage } from './errors.js'
 import { getCommand } from './inputs.js'
+import { planCommand } from './plan/command.js'
 import { getInput, setFailed } from './workflow.js'
 
 /** The action's entry: read `command`, run it, turn any error into a failed step. */
 export async function run(): Promise<void> {
   try {
     const command = getCommand(getInput)
-    // Each command is loaded on demand so a plan never pays for deploy's code (and @actions/core),
-    // and vice versa.
+    // plan's code is part of this module (a second module costs plan a few ms of start-up);
+    // deploy's, with @actions/core, is loaded only by deploy and remove.
     if (command === 'plan') {
-      const { planCommand } = await import('./plan/command.js')
       await planCommand()
     } else if (command === 'deploy') {
       const { deployCommand } = await import('./deploy/command.js')

@@ -15,8 +15,10 @@ export const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
  * FOO__BAR__KEY meant for service 'foo--bar').
  */
 export function isValidName(name: string): boolean {
-  return NAME_PATTERN.test(name) && !name.endsWith('-') && !name.includes('--')
+  return VALID_NAME.test(name)
 }
+/** NAME_PATTERN, minus a trailing '-' and '--', in one expression (plan checks thousands). */
+const VALID_NAME = /^(?!.*--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 
 /**
  * Orders names by code unit. Names are checked ASCII, so this is the order everyone expects, and

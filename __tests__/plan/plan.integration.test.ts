@@ -323,7 +323,7 @@ describe('the work follows the change, not the repository', () => {
     ])
   })
 
-  test('events that compare nothing list the service folders, then look into each', async () => {
+  test('events that compare nothing list the whole services folder', async () => {
     const { run, commands } = await tracedPlan(
       repo.checkout({ depth: 1 }),
       workflowDispatchEvent(),
@@ -331,9 +331,43 @@ describe('the work follows the change, not the repository', () => {
     )
     expect(run.outputs.services).toBe('["api","web","worker"]')
     expect(commands.filter(c => c.startsWith('ls-tree'))).toEqual([
-      `ls-tree -d --name-only --full-tree -z ${first} -- services/`,
-      `ls-tree --name-only --full-tree -z ${first} -- services/api/ services/web/ services/worker/`
+      `ls-tree -r --name-only --full-tree -z ${first} -- services/`
     ])
+  })
+
+  test('a change to many services looks their compose files up by tree, with the same result', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
+    const base = repo.commit(
+      Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
+    )
+    repo.push('origin', 'main')
+    // All 40 change; s00 loses its compose file (a removal), s01 swaps it for another name.
+    const after = repo.commit({
+      ...Object.fromEntries(many.map(name => [`services/${name}/app.txt`, 'changed'])),
+      'services/s00/compose.yaml': null,
+      'services/s01/compose.yaml': null,
+      'services/s01/docker-compose.yml': compose('s01')
+    })
+    repo.push('origin', 'main')
+    const deployments = Object.fromEntries(
+      many.map(name => [
+        `${name}-aws`,
+        { ...DEPLOYMENTS['api-aws'], service: name, path: `services/${name}` }
+      ])
+    )
+    const trace = join(repo.root, 'trace-many')
+    const run = await plan(repo.checkout(), pushEvent({ before: base, after }), {
+      inputs: { deployments: JSON.stringify(deployments) },
+      env: { GIT_TRACE: trace }
+    })
+    expectOk(run)
+    expect(jobs(run)).toEqual([
+      ...many.slice(1).map(name => `deploy:${name}-aws`),
+      'remove:s00-aws'
+    ])
+    const commands = readFileSync(trace, 'utf8')
+    expect(commands).toContain(`ls-tree -d --full-tree -z ${after} -- services/`)
+    expect(commands).toContain("cat-file '--batch-check=%(objecttype)'")
   })
 })
 

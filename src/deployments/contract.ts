@@ -39,45 +39,50 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
     throw shapeError(input, "is a terraform output document without a 'deployments' output")
   }
 
+  // Messages are built only for a problem: plan checks thousands of deployments on every run.
   const problems: string[] = []
   const deployments: Deployment[] = []
   // Object.keys, not Object.entries: with thousands of deployments, entries is several times slower.
   const entries = map as Obj
   for (const name of Object.keys(entries)) {
     const raw = entries[name]
-    const where = `deployment '${name}'`
-    if (!isValidName(name)) problems.push(`${where}: name ${nameRule}`)
+    if (!isValidName(name)) problems.push(`deployment '${name}': name ${nameRule}`)
     if (!isObj(raw)) {
-      problems.push(`${where}: is not an object`)
+      problems.push(`deployment '${name}': is not an object`)
       continue
     }
     const service = raw.service
     if (typeof service !== 'string' || !isValidName(service)) {
-      problems.push(`${where}: service ${JSON.stringify(service)} ${nameRule}`)
+      problems.push(`deployment '${name}': service ${JSON.stringify(service)} ${nameRule}`)
     }
     const path = typeof raw.path === 'string' ? normaliseRepoPath(raw.path) : undefined
     if (path === undefined) {
       problems.push(
-        `${where}: path ${JSON.stringify(raw.path)} must be a relative path inside the repository (no .., not absolute)`
+        `deployment '${name}': path ${JSON.stringify(raw.path)} must be a relative path inside the repository (no .., not absolute)`
       )
     }
     const target = raw.target
     if (typeof target !== 'string' || !isValidName(target)) {
-      problems.push(`${where}: target ${JSON.stringify(target)} ${nameRule}`)
+      problems.push(`deployment '${name}': target ${JSON.stringify(target)} ${nameRule}`)
     }
     const labels = raw.runner_labels
     if (!Array.isArray(labels) || labels.length === 0) {
-      problems.push(`${where}: runner_labels must be a non-empty array of label strings`)
+      problems.push(
+        `deployment '${name}': runner_labels must be a non-empty array of label strings`
+      )
     } else if (!labels.every(isLabel)) {
       const bad = labels.filter(l => !isLabel(l))
       problems.push(
-        `${where}: runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`
+        `deployment '${name}': runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`
       )
     }
-    if (typeof raw.public !== 'boolean') problems.push(`${where}: public must be true or false`)
+    if (typeof raw.public !== 'boolean')
+      problems.push(`deployment '${name}': public must be true or false`)
     const url = raw.url ?? null
     if (url !== null && (typeof url !== 'string' || !HTTP_URL.test(url))) {
-      problems.push(`${where}: url ${JSON.stringify(url)} must be an http(s) URL or null`)
+      problems.push(
+        `deployment '${name}': url ${JSON.stringify(url)} must be an http(s) URL or null`
+      )
     }
     deployments.push({
       name,

@@ -18,19 +18,19 @@ export interface Git {
   /** Like changedFiles, or undefined when either commit is not in the clone (nothing fetched). */
   changedFilesIfPresent(base: string, head: string): Promise<string[] | undefined>
   /**
-   * The entries directly inside each of `folders` in the tree of `revision` (paths from the
-   * repository root; only sub-folders with `foldersOnly`). Not recursive: its cost is the number
-   * of entries in those folders, not the size of the repository.
+   * Paths of the entries directly inside each of `folders` at `revision` (every file below them
+   * with `recursive`). One process; git matches each entry against each folder named.
    */
-  listFolders(revision: string, folders: string[], foldersOnly?: boolean): Promise<string[]>
+  listFolders(revision: string, folders: string[], recursive?: boolean): Promise<string[]>
+  /** The sub-folders directly inside `dir` at `revision`: name → tree object ID. */
+  subfolders(revision: string, dir: string): Promise<Map<string, string>>
+  /** Which of these objects (`<tree ID>:<name>`, ...) exist, in one process. */
+  exist(objects: string[]): Promise<boolean[]>
 }
 
-// Folders per ls-tree process: keeps the command line far below the kernel's limit.
-const FOLDERS_PER_CALL = 2000
-
 export function createGit(run: Runner, repo: string): Git {
-  const git = (args: string[]) =>
-    run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo })
+  const git = (args: string[], options: { input?: Buffer } = {}) =>
+    run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options })
   const mustGit = async (args: string[], what: string) => {
     const result = await git(args)
     if (result.exitCode !== 0) {
@@ -86,30 +86,53 @@ export function createGit(run: Runner, repo: string): Git {
       const result = await git(diffArgs(base, head))
       return result.exitCode === 0 ? nulList(result.stdout) : undefined
     },
-    async listFolders(revision, folders, foldersOnly = false) {
-      const batches: string[][] = []
-      for (let i = 0; i < folders.length; i += FOLDERS_PER_CALL)
-        batches.push(folders.slice(i, i + FOLDERS_PER_CALL).map(f => `${f}/`))
-      const outputs = await Promise.all(
-        batches.map(paths =>
-          mustGit(
-            [
-              // Folder names are data, never pathspec magic like ':(top)'.
-              '--literal-pathspecs',
-              'ls-tree',
-              ...(foldersOnly ? ['-d'] : []),
-              '--name-only',
-              '--full-tree',
-              '-z',
-              revision,
-              '--',
-              ...paths
-            ],
-            `list ${folders.length === 1 ? folders[0] : 'the changed service folders'} at ${revision}`
-          )
+    async listFolders(revision, folders, recursive = false) {
+      return nulList(
+        await mustGit(
+          [
+            // Folder names are data, never pathspec magic like ':(top)'.
+            '--literal-pathspecs',
+            'ls-tree',
+            ...(recursive ? ['-r'] : []),
+            '--name-only',
+            '--full-tree',
+            '-z',
+            revision,
+            '--',
+            ...folders.map(folder => `${folder}/`)
+          ],
+          `list ${folders.length === 1 ? folders[0] : 'the changed service folders'} at ${revision}`
         )
       )
-      return outputs.flatMap(nulList)
+    },
+    async subfolders(revision, dir) {
+      const output = await mustGit(
+        ['--literal-pathspecs', 'ls-tree', '-d', '--full-tree', '-z', revision, '--', `${dir}/`],
+        `list ${dir} at ${revision}`
+      )
+      // Each entry: "<mode> tree <object ID>\t<path>".
+      const trees = new Map<string, string>()
+      for (const entry of nulList(output)) {
+        const tab = entry.indexOf('\t')
+        trees.set(
+          entry.slice(tab + 1 + dir.length + 1),
+          entry.slice(entry.lastIndexOf(' ', tab) + 1, tab)
+        )
+      }
+      return trees
+    },
+    async exist(objects) {
+      if (objects.length === 0) return []
+      const result = await git(['cat-file', '--batch-check=%(objecttype)'], {
+        input: Buffer.from(`${objects.join('\n')}\n`)
+      })
+      if (result.exitCode !== 0)
+        throw new ActionError(`git could not look up objects: ${result.stderr.trim()}`)
+      // One line per object, in order: its type, or "<object> missing".
+      return result.stdout
+        .split('\n')
+        .slice(0, objects.length)
+        .map(line => !line.endsWith(' missing'))
     }
   }
 }

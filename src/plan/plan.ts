@@ -7,6 +7,7 @@ import { type EventContext, eventRange } from './event.js'
 import type { Git } from './git.js'
 import type { LastSuccessfulRun } from './last-success.js'
 import { type Plan, type ServiceChange, buildPlan } from './matrix.js'
+import { COMPOSE_FILES } from '../compose-files.js'
 import { isValidName } from '../names.js'
 import { type ResolvedRange, resolveRange } from './range.js'
 import { changedServices, servicesInTree, sharedPathMatcher } from './services.js'
@@ -35,8 +36,8 @@ export async function computePlan(
   const deployments = await loadDeployments(inputs, deps.workspace, deps.run)
   const warnings: string[] = []
   for (const d of deployments) {
-    const expected = `${inputs.servicesDir}/${d.service}`
-    if (d.path !== expected) {
+    if (!isServicePath(d.path, inputs.servicesDir, d.service)) {
+      const expected = `${inputs.servicesDir}/${d.service}`
       warnings.push(
         `Deployment '${d.name}' has path '${d.path}', but service '${d.service}' lives in '${expected}'; changes are detected in '${expected}'.`
       )
@@ -128,6 +129,21 @@ export async function computePlan(
   return { ...buildPlan(changes, deployments), range, deployments, warnings }
 }
 
+/** path === `${servicesDir}/${service}`, without building that string for each deployment. */
+function isServicePath(path: string, servicesDir: string, service: string): boolean {
+  return (
+    path.length === servicesDir.length + 1 + service.length &&
+    path.startsWith(servicesDir) &&
+    path.endsWith(service) &&
+    path[servicesDir.length] === '/'
+  )
+}
+
+// Up to this many folders, one ls-tree names them all. git matches every entry of services/
+// against every folder named, so for more, reading services/ once and asking for the compose files
+// by tree ID is cheaper (at 5,000 services and 250 changed: 33 ms of git's CPU against 14).
+const FOLDERS_BY_NAME = 32
+
 /**
  * Which of these service folders hold a compose file at `revision` ('all': every folder under
  * servicesDir, for events that compare nothing). Folders whose names are not valid service names
@@ -140,24 +156,36 @@ async function servicesAt(
   names: string[] | 'all',
   warnings: string[]
 ): Promise<Set<string>> {
-  const candidates =
-    names === 'all'
-      ? (await git.listFolders(revision, [servicesDir], true)).map(path =>
-          path.slice(servicesDir.length + 1)
-        )
-      : names
+  const invalidName = (name: string) =>
+    warnings.push(
+      `Folder '${servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`
+    )
+  if (names === 'all') {
+    const tree = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir)
+    tree.invalid.forEach(invalidName)
+    return tree.services
+  }
   const valid: string[] = []
-  for (const name of candidates) {
+  for (const name of names) {
     if (isValidName(name)) valid.push(name)
-    else
-      warnings.push(
-        `Folder '${servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`
-      )
+    else invalidName(name)
   }
   if (valid.length === 0) return new Set()
-  const entries = await git.listFolders(
-    revision,
-    valid.map(name => `${servicesDir}/${name}`)
+  if (valid.length <= FOLDERS_BY_NAME) {
+    const entries = await git.listFolders(
+      revision,
+      valid.map(name => `${servicesDir}/${name}`)
+    )
+    return servicesInTree(entries, servicesDir).services
+  }
+  const trees = await git.subfolders(revision, servicesDir)
+  const present = valid.filter(name => trees.has(name))
+  const found = await git.exist(
+    present.flatMap(name => COMPOSE_FILES.map(file => `${trees.get(name)}:${file}`))
   )
-  return servicesInTree(entries, servicesDir).services
+  return new Set(
+    present.filter((_, i) =>
+      found.slice(i * COMPOSE_FILES.length, (i + 1) * COMPOSE_FILES.length).includes(true)
+    )
+  )
 }
