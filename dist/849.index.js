@@ -1278,7 +1278,7 @@ async function finish(facts, failure, started, masker) {
 /** The real edges: @actions/exec, the runner's workspace and state folder, core's log (redacted). */
 function stepDeps(masker) {
     return {
-        run: exec/* runCommand */.d,
+        run: exec/* runCommand */.d1,
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         stateRoot: stateRoot(),
         lockTimeoutMs: lockTimeoutMs(),

@@ -58,8 +58,9 @@ function errorMessage(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  v: () => (/* binding */ CommandNotFoundError),
-  d: () => (/* binding */ runCommand)
+  v$: () => (/* binding */ CommandNotFoundError),
+  d1: () => (/* binding */ runCommand),
+  yQ: () => (/* binding */ runCommandSync)
 });
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -77,6 +78,13 @@ class CommandNotFoundError extends Error {
         this.command = command;
         this.name = 'CommandNotFoundError';
     }
+}
+const exitCode = (code, signal) => code ?? 128 + (signal ? external_node_os_.constants.signals[signal] : 0);
+function startError(command, error) {
+    const code = error.code;
+    return code === 'ENOENT' || code === 'EACCES'
+        ? new CommandNotFoundError(command, code === 'ENOENT' ? 'not found on PATH' : 'not executable')
+        : error;
 }
 // After the program exits, how long a grandchild that inherited its stdout may keep it open.
 const DRAIN_MS = 10_000;
@@ -104,15 +112,12 @@ const runCommand = (command, args, options = {}) => new Promise((resolve, reject
     });
     child.on('error', error => {
         clearTimeout(drain);
-        const code = error.code;
-        reject(code === 'ENOENT' || code === 'EACCES'
-            ? new CommandNotFoundError(command, code === 'ENOENT' ? 'not found on PATH' : 'not executable')
-            : error);
+        reject(startError(command, error));
     });
     child.on('close', (code, signal) => {
         clearTimeout(drain);
         resolve({
-            exitCode: code ?? 128 + (signal ? external_node_os_.constants.signals[signal] : 0),
+            exitCode: exitCode(code, signal),
             stdout: Buffer.concat(stdout).toString('utf8'),
             stderr: Buffer.concat(stderr).toString('utf8')
         });
@@ -122,6 +127,29 @@ const runCommand = (command, args, options = {}) => new Promise((resolve, reject
     // Without input, stdin is at its end at once: nothing can wait for a keyboard.
     child.stdin.end(options.input);
 });
+/**
+ * The same, blocking until the program ends: node's spawnSync gathers the output in native
+ * buffers, without the streams spawn sets up (about 1.5 ms less CPU per process). For plan's short
+ * git commands, run one after another; deploy's long ones keep runCommand, which leaves the event
+ * loop free for signals.
+ */
+const runCommandSync = async (command, args, options = {}) => {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        cwd: options.cwd,
+        env: options.env,
+        input: options.input ?? '',
+        maxBuffer: MAX_OUTPUT
+    });
+    if (result.error)
+        throw startError(command, result.error);
+    return {
+        exitCode: exitCode(result.status, result.signal),
+        stdout: result.stdout.toString('utf8'),
+        stderr: result.stderr.toString('utf8')
+    };
+};
+// spawnSync's default limit is 1 MiB; a recursive listing of a large repository is more.
+const MAX_OUTPUT = 1024 ** 3;
 
 
 /***/ }),
@@ -700,7 +728,7 @@ async function loadDeployments(source, workspace, run) {
         result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color'], {});
     }
     catch (error) {
-        if (!(error instanceof exec/* CommandNotFoundError */.v))
+        if (!(error instanceof exec/* CommandNotFoundError */.v$))
             throw error;
         throw new errors/* InputError */.dz('terraform-dir', 'terraform is not on PATH', 'Add hashicorp/setup-terraform before this step, or pass the output as the deployments input instead.');
     }
@@ -1217,8 +1245,8 @@ async function planCommand() {
     if (inputs.githubToken !== '')
         setSecret(inputs.githubToken);
     const plan = await computePlan(inputs, context, {
-        git: createGit(exec/* runCommand */.d, workspace),
-        run: exec/* runCommand */.d,
+        git: createGit(exec/* runCommandSync */.yQ, workspace),
+        run: exec/* runCommandSync */.yQ,
         workspace,
         lastSuccessfulRun: inputs.compareWith === 'last-successful-run'
             ? githubLastSuccessfulRun({

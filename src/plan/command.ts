@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { ActionError } from '../errors.js'
-import { runCommand } from '../exec.js'
+import { runCommandSync } from '../exec.js'
 import { getPlanInputs } from '../inputs.js'
 import { planSummary } from '../summary/plan-summary.js'
 import type { EventContext } from './event.js'
@@ -17,8 +17,8 @@ export async function planCommand(): Promise<void> {
   const context = await readEventContext()
   if (inputs.githubToken !== '') setSecret(inputs.githubToken)
   const plan = await computePlan(inputs, context, {
-    git: createGit(runCommand, workspace),
-    run: runCommand,
+    git: createGit(runCommandSync, workspace),
+    run: runCommandSync,
     workspace,
     lastSuccessfulRun:
       inputs.compareWith === 'last-successful-run'
