@@ -550,18 +550,14 @@ const MAX_MATRIX_JOBS = 256;
  * is removed from each of its deployments; one with a compose file is deployed to each.
  */
 function buildPlan(changes, deployments) {
-    const byService = new Map();
-    for (const d of deployments) {
-        const list = byService.get(d.service);
-        if (list)
-            list.push(d);
-        else
-            byService.set(d.service, [d]);
-    }
+    // Only the changed services' deployments: there may be thousands of others.
+    const byService = new Map(changes.map(c => [c.service, []]));
+    for (const d of deployments)
+        byService.get(d.service)?.push(d);
     const entries = [];
     const unrouted = [];
     for (const change of [...changes].sort((a, b) => (0,src_names/* compareNames */.MP)(a.service, b.service))) {
-        const targets = byService.get(change.service) ?? [];
+        const targets = (byService.get(change.service) ?? []).sort((a, b) => (0,src_names/* compareNames */.MP)(a.name, b.name));
         if (targets.length === 0 && change.action === 'deploy')
             unrouted.push(change.service);
         for (const d of targets) {
@@ -639,6 +635,9 @@ function parseDeployments(json, input) {
     const deployments = [];
     // Object.keys, not Object.entries: with thousands of deployments, entries is several times slower.
     const entries = map;
+    // Targets and labels repeat across deployments: each distinct one is checked once.
+    const goodTargets = new Set();
+    const goodLabels = new Set();
     for (const name of Object.keys(entries)) {
         const raw = entries[name];
         if (!(0,src_names/* isValidName */.uV)(name))
@@ -656,15 +655,18 @@ function parseDeployments(json, input) {
             problems.push(`deployment '${name}': path ${JSON.stringify(raw.path)} must be a relative path inside the repository (no .., not absolute)`);
         }
         const target = raw.target;
-        if (typeof target !== 'string' || !(0,src_names/* isValidName */.uV)(target)) {
+        if (typeof target === 'string' && (goodTargets.has(target) || (0,src_names/* isValidName */.uV)(target))) {
+            goodTargets.add(target);
+        }
+        else {
             problems.push(`deployment '${name}': target ${JSON.stringify(target)} ${nameRule}`);
         }
         const labels = raw.runner_labels;
         if (!Array.isArray(labels) || labels.length === 0) {
             problems.push(`deployment '${name}': runner_labels must be a non-empty array of label strings`);
         }
-        else if (!labels.every(isLabel)) {
-            const bad = labels.filter(l => !isLabel(l));
+        else if (!allLabels(labels, goodLabels)) {
+            const bad = labels.filter(l => typeof l !== 'string' || !(0,src_names/* isValidLabel */.zJ)(l));
             problems.push(`deployment '${name}': runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`);
         }
         if (typeof raw.public !== 'boolean')
@@ -686,10 +688,21 @@ function parseDeployments(json, input) {
     if (problems.length > 0) {
         throw new errors/* InputError */.dz(input, `the deployments contract is violated:\n  - ${problems.join('\n  - ')}\n`, contractFix);
     }
-    return deployments.sort((a, b) => (0,src_names/* compareNames */.MP)(a.name, b.name));
+    return deployments;
 }
 const isTerraformOutput = (v) => isObj(v) && 'value' in v && 'type' in v;
-const isLabel = (label) => typeof label === 'string' && (0,src_names/* isValidLabel */.zJ)(label);
+function allLabels(labels, good) {
+    for (const label of labels) {
+        if (typeof label !== 'string')
+            return false;
+        if (good.has(label))
+            continue;
+        if (!(0,src_names/* isValidLabel */.zJ)(label))
+            return false;
+        good.add(label);
+    }
+    return true;
+}
 const HTTP_URL = /^https?:\/\/[^\s]+$/;
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')";
 const contractFix = 'Fix the `deployments` output in infrastructure/outputs.tf (shape: see DESIGN.md / README "The deployments contract").';

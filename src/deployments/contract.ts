@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { compareNames, isValidLabel, isValidName, normaliseRepoPath } from '../names.js'
+import { isValidLabel, isValidName, normaliseRepoPath } from '../names.js'
 
 /** One entry of Terraform's `deployments` output (DESIGN.md), validated. */
 export interface Deployment {
@@ -44,6 +44,9 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
   const deployments: Deployment[] = []
   // Object.keys, not Object.entries: with thousands of deployments, entries is several times slower.
   const entries = map as Obj
+  // Targets and labels repeat across deployments: each distinct one is checked once.
+  const goodTargets = new Set<string>()
+  const goodLabels = new Set<string>()
   for (const name of Object.keys(entries)) {
     const raw = entries[name]
     if (!isValidName(name)) problems.push(`deployment '${name}': name ${nameRule}`)
@@ -62,7 +65,9 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
       )
     }
     const target = raw.target
-    if (typeof target !== 'string' || !isValidName(target)) {
+    if (typeof target === 'string' && (goodTargets.has(target) || isValidName(target))) {
+      goodTargets.add(target)
+    } else {
       problems.push(`deployment '${name}': target ${JSON.stringify(target)} ${nameRule}`)
     }
     const labels = raw.runner_labels
@@ -70,8 +75,8 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
       problems.push(
         `deployment '${name}': runner_labels must be a non-empty array of label strings`
       )
-    } else if (!labels.every(isLabel)) {
-      const bad = labels.filter(l => !isLabel(l))
+    } else if (!allLabels(labels, goodLabels)) {
+      const bad = labels.filter(l => typeof l !== 'string' || !isValidLabel(l))
       problems.push(
         `deployment '${name}': runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`
       )
@@ -101,11 +106,19 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
       contractFix
     )
   }
-  return deployments.sort((a, b) => compareNames(a.name, b.name))
+  return deployments
 }
 
 const isTerraformOutput = (v: unknown) => isObj(v) && 'value' in v && 'type' in v
-const isLabel = (label: unknown) => typeof label === 'string' && isValidLabel(label)
+function allLabels(labels: unknown[], good: Set<string>): boolean {
+  for (const label of labels) {
+    if (typeof label !== 'string') return false
+    if (good.has(label)) continue
+    if (!isValidLabel(label)) return false
+    good.add(label)
+  }
+  return true
+}
 const HTTP_URL = /^https?:\/\/[^\s]+$/
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')"
 const contractFix =
