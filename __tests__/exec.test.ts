@@ -36,4 +36,12 @@ describe.each([
       'Cannot run no-such-program-launch-service: not found on PATH'
     )
   })
+
+  test('a missing working directory is named as such, not as a program missing from PATH', async () => {
+    const run = runner('git', ['status'], { cwd: '/nonexistent/launch-service-workspace' })
+    await expect(run).rejects.not.toBeInstanceOf(CommandNotFoundError)
+    await expect(run).rejects.toThrow(
+      'Cannot run git in /nonexistent/launch-service-workspace: that folder does not exist'
+    )
+  })
 })

@@ -94,7 +94,16 @@ test('setOutput writes the heredoc form @actions/core writes, read back intact',
   expect(new Set(ours.match(/ghadelimiter_\w+/g)).size).toBe(values.length)
 })
 
-test('setOutput fails clearly when GITHUB_OUTPUT is missing', () => {
+test('without GITHUB_OUTPUT, setOutput falls back to ::set-output like @actions/core', () => {
+  delete process.env.GITHUB_OUTPUT
+  for (const value of HOSTILE) {
+    const ours = stdoutOf(() => workflow.setOutput('na:me,x', value))
+    expect(ours).toBe(stdoutOf(() => core.setOutput('na:me,x', value)))
+    expect(ours).toContain('::set-output name=na%3Ame%2Cx::')
+  }
+})
+
+test('setOutput fails clearly when the GITHUB_OUTPUT file is missing', () => {
   process.env.GITHUB_OUTPUT = join(dir, 'nope')
   expect(() => workflow.setOutput('a', 'b')).toThrow(`Missing file at path: ${join(dir, 'nope')}`)
 })

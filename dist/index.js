@@ -65,9 +65,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/exec.ts
+
 
 
 /** The program could not be started: not on PATH (or not executable). */
@@ -80,8 +83,11 @@ class CommandNotFoundError extends Error {
     }
 }
 const exitCode = (code, signal) => code ?? 128 + (signal ? external_node_os_.constants.signals[signal] : 0);
-function startError(command, error) {
+function startError(command, error, cwd) {
     const code = error.code;
+    // spawn says ENOENT for a missing working directory too: that is not the program's absence.
+    if (code === 'ENOENT' && cwd !== undefined && !(0,external_node_fs_.existsSync)(cwd))
+        return new Error(`Cannot run ${command} in ${cwd}: that folder does not exist`);
     return code === 'ENOENT' || code === 'EACCES'
         ? new CommandNotFoundError(command, code === 'ENOENT' ? 'not found on PATH' : 'not executable')
         : error;
@@ -112,7 +118,7 @@ const runCommand = (command, args, options = {}) => new Promise((resolve, reject
     });
     child.on('error', error => {
         clearTimeout(drain);
-        reject(startError(command, error));
+        reject(startError(command, error, options.cwd));
     });
     child.on('close', (code, signal) => {
         clearTimeout(drain);
@@ -141,7 +147,7 @@ const runCommandSync = async (command, args, options = {}) => {
         maxBuffer: MAX_OUTPUT
     });
     if (result.error)
-        throw startError(command, result.error);
+        throw startError(command, result.error, options.cwd);
     return {
         exitCode: exitCode(result.status, result.signal),
         stdout: result.stdout.toString('utf8'),
@@ -437,8 +443,8 @@ function cell(text) {
 
 function createGit(run, repo) {
     const git = (args, options = {}) => run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options });
-    const mustGit = async (args, what) => {
-        const result = await git(args);
+    const mustGit = async (args, what, input) => {
+        const result = await git(args, { input });
         if (result.exitCode !== 0) {
             throw new errors/* ActionError */.lZ(`git could not ${what}: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
         }
@@ -488,18 +494,24 @@ function createGit(run, repo) {
             return result.exitCode === 0 ? nulList(result.stdout) : undefined;
         },
         async listFolders(revision, folders, recursive = false) {
-            return nulList(await mustGit([
+            const entries = nulList(await mustGit([
                 // Folder names are data, never pathspec magic like ':(top)'.
                 '--literal-pathspecs',
                 'ls-tree',
-                ...(recursive ? ['-r'] : []),
-                '--name-only',
+                // Recursive listings hold no folders; otherwise each entry's type tells them apart.
+                ...(recursive ? ['-r', '--name-only'] : []),
                 '--full-tree',
                 '-z',
                 revision,
                 '--',
                 ...folders.map(folder => `${folder}/`)
             ], `list ${folders.length === 1 ? folders[0] : 'the changed service folders'} at ${revision}`));
+            if (recursive)
+                return entries;
+            // Each entry: "<mode> <type> <object ID>\t<path>".
+            return entries
+                .filter(entry => !entry.startsWith(' tree ', entry.indexOf(' ')))
+                .map(entry => entry.slice(entry.indexOf('\t') + 1));
         },
         async subfolders(revision, dir) {
             const output = await mustGit(['--literal-pathspecs', 'ls-tree', '-d', '--full-tree', '-z', revision, '--', `${dir}/`], `list ${dir} at ${revision}`);
@@ -511,19 +523,35 @@ function createGit(run, repo) {
             }
             return trees;
         },
-        async exist(objects) {
-            if (objects.length === 0)
+        async holdsFile(trees, names) {
+            if (trees.length === 0)
                 return [];
-            const result = await git(['cat-file', '--batch-check=%(objecttype)'], {
-                input: Buffer.from(`${objects.join('\n')}\n`)
-            });
-            if (result.exitCode !== 0)
-                throw new errors/* ActionError */.lZ(`git could not look up objects: ${result.stderr.trim()}`);
-            // One line per object, in order: its type, or "<object> missing".
-            return result.stdout
-                .split('\n')
-                .slice(0, objects.length)
-                .map(line => !line.endsWith(' missing'));
+            // diff-tree compares each "<empty tree> <tree>" line of its input and names the entries
+            // that match `names`, with their modes, from the tree objects alone. (cat-file, even for
+            // an object's name only, and rev-parse's peeling read the blob, which a blob-less clone
+            // must fetch: slow online, an error offline.)
+            const empty = trees[0]?.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1;
+            const output = await mustGit(['--literal-pathspecs', 'diff-tree', '--stdin', '--no-renames', '-z', '--', ...names], 'read the service folders', Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join('')));
+            // Per input line: the line echoed ("<tree> <tree>\n"), then for each match
+            // ":000000 <mode> <object IDs> A\0<name>\0". Mode 040000 is a folder.
+            const holds = [];
+            let at = 0;
+            while (at < output.length) {
+                if (output[at] === ':') {
+                    if (output.slice(at + 8, at + 14) !== '040000')
+                        holds[holds.length - 1] = true;
+                    at = output.indexOf('\0', output.indexOf('\0', at) + 1) + 1;
+                }
+                else {
+                    holds.push(false);
+                    at = output.indexOf('\n', at) + 1;
+                }
+                if (at === 0)
+                    break;
+            }
+            if (holds.length !== trees.length)
+                throw new errors/* ActionError */.lZ(`git could not read the service folders: unexpected diff-tree output`);
+            return holds;
         }
     };
 }
@@ -538,6 +566,9 @@ const diffArgs = (base, head) => [
     `${head}^{commit}`,
     '--'
 ];
+// The empty tree, which git knows without storing it, in SHA-1 and SHA-256 repositories.
+const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
 
 // EXTERNAL MODULE: ./src/names.ts
 var src_names = __nccwpck_require__(6455);
@@ -1125,34 +1156,36 @@ function isServicePath(path, servicesDir, service) {
 // by tree ID is cheaper (at 5,000 services and 250 changed: 33 ms of git's CPU against 14).
 const FOLDERS_BY_NAME = 32;
 /**
- * Which of these service folders hold a compose file at `revision` ('all': every folder under
- * servicesDir, for events that compare nothing). Folders whose names are not valid service names
- * are ignored, with a warning.
+ * Which of these service folders hold a compose file (not a folder of that name) at `revision`
+ * ('all': every folder under servicesDir, for events that compare nothing). Folders holding one
+ * whose names are not valid service names are ignored, with a warning. Only trees are read: a
+ * blob-less clone fetches nothing.
  */
 async function servicesAt(git, revision, servicesDir, names, warnings) {
-    const invalidName = (name) => warnings.push(`Folder '${servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`);
+    let found;
     if (names === 'all') {
-        const tree = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir);
-        tree.invalid.forEach(invalidName);
-        return tree.services;
+        found = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir);
     }
-    const valid = [];
-    for (const name of names) {
-        if ((0,src_names/* isValidName */.uV)(name))
-            valid.push(name);
-        else
-            invalidName(name);
+    else if (names.length <= FOLDERS_BY_NAME) {
+        found =
+            names.length === 0
+                ? { services: new Set(), invalid: new Set() }
+                : servicesInTree(await git.listFolders(revision, names.map(name => `${servicesDir}/${name}`)), servicesDir);
     }
-    if (valid.length === 0)
-        return new Set();
-    if (valid.length <= FOLDERS_BY_NAME) {
-        const entries = await git.listFolders(revision, valid.map(name => `${servicesDir}/${name}`));
-        return servicesInTree(entries, servicesDir).services;
+    else {
+        const trees = await git.subfolders(revision, servicesDir);
+        const present = names.filter(name => trees.has(name));
+        const holds = await git.holdsFile(present.map(name => trees.get(name)), compose_files/* COMPOSE_FILES */.Z);
+        found = { services: new Set(), invalid: new Set() };
+        present.forEach((name, i) => {
+            if (holds[i])
+                ((0,src_names/* isValidName */.uV)(name) ? found.services : found.invalid).add(name);
+        });
     }
-    const trees = await git.subfolders(revision, servicesDir);
-    const present = valid.filter(name => trees.has(name));
-    const found = await git.exist(present.flatMap(name => compose_files/* COMPOSE_FILES */.Z.map(file => `${trees.get(name)}:${file}`)));
-    return new Set(present.filter((_, i) => found.slice(i * compose_files/* COMPOSE_FILES */.Z.length, (i + 1) * compose_files/* COMPOSE_FILES */.Z.length).includes(true)));
+    for (const name of found.invalid) {
+        warnings.push(`Folder '${servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`);
+    }
+    return found.services;
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -1175,6 +1208,10 @@ function getInput(name) {
 function escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
+/** Workflow command property values: also `:` and `,`, which would end the property. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
 function issue(command, message) {
     process.stdout.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
 }
@@ -1196,20 +1233,20 @@ function setFailed(message) {
 function setSecret(secret) {
     issue('add-mask', secret);
 }
-function fileCommand(variable) {
-    const path = process.env[variable];
-    if (!path)
-        throw new Error(`Unable to find environment variable for file command ${variable}`);
-    if (!(0,external_node_fs_.existsSync)(path))
-        throw new Error(`Missing file at path: ${path}`);
-    return path;
-}
 /**
  * Sets a step output in GITHUB_OUTPUT's heredoc form (`name<<delimiter`, value, delimiter), as
- * @actions/core does.
+ * @actions/core does; like it, on a runner without GITHUB_OUTPUT (older than 2.297, or a local
+ * run), with the deprecated `::set-output` command the runner still reads.
  */
 function setOutput(name, value) {
-    const path = fileCommand('GITHUB_OUTPUT');
+    const path = process.env.GITHUB_OUTPUT;
+    if (!path) {
+        process.stdout.write(external_node_os_.EOL);
+        issue(`set-output name=${escapeProperty(name)}`, value);
+        return;
+    }
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new Error(`Missing file at path: ${path}`);
     const delimiter = `ghadelimiter_${randomHex()}`;
     if (name.includes(delimiter) || value.includes(delimiter))
         throw new Error(`Unexpected input: output ${name} contains the delimiter`);

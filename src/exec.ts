@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { constants } from 'node:os'
 
 export interface CommandResult {
@@ -37,8 +38,11 @@ export class CommandNotFoundError extends Error {
 const exitCode = (code: number | null, signal: NodeJS.Signals | null) =>
   code ?? 128 + (signal ? constants.signals[signal] : 0)
 
-function startError(command: string, error: Error): Error {
+function startError(command: string, error: Error, cwd: string | undefined): Error {
   const code = (error as NodeJS.ErrnoException).code
+  // spawn says ENOENT for a missing working directory too: that is not the program's absence.
+  if (code === 'ENOENT' && cwd !== undefined && !existsSync(cwd))
+    return new Error(`Cannot run ${command} in ${cwd}: that folder does not exist`)
   return code === 'ENOENT' || code === 'EACCES'
     ? new CommandNotFoundError(command, code === 'ENOENT' ? 'not found on PATH' : 'not executable')
     : error
@@ -72,7 +76,7 @@ export const runCommand: Runner = (command, args, options = {}) =>
     })
     child.on('error', error => {
       clearTimeout(drain)
-      reject(startError(command, error))
+      reject(startError(command, error, options.cwd))
     })
     child.on('close', (code, signal) => {
       clearTimeout(drain)
@@ -101,7 +105,7 @@ export const runCommandSync: Runner = async (command, args, options = {}) => {
     input: options.input ?? '',
     maxBuffer: MAX_OUTPUT
   })
-  if (result.error) throw startError(command, result.error)
+  if (result.error) throw startError(command, result.error, options.cwd)
   return {
     exitCode: exitCode(result.status, result.signal),
     stdout: result.stdout.toString('utf8'),

@@ -19,6 +19,11 @@ function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
+/** Workflow command property values: also `:` and `,`, which would end the property. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
 function issue(command: string, message: string): void {
   process.stdout.write(`::${command}::${escapeData(message)}${EOL}`)
 }
@@ -46,19 +51,19 @@ export function setSecret(secret: string): void {
   issue('add-mask', secret)
 }
 
-function fileCommand(variable: string): string {
-  const path = process.env[variable]
-  if (!path) throw new Error(`Unable to find environment variable for file command ${variable}`)
-  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`)
-  return path
-}
-
 /**
  * Sets a step output in GITHUB_OUTPUT's heredoc form (`name<<delimiter`, value, delimiter), as
- * @actions/core does.
+ * @actions/core does; like it, on a runner without GITHUB_OUTPUT (older than 2.297, or a local
+ * run), with the deprecated `::set-output` command the runner still reads.
  */
 export function setOutput(name: string, value: string): void {
-  const path = fileCommand('GITHUB_OUTPUT')
+  const path = process.env.GITHUB_OUTPUT
+  if (!path) {
+    process.stdout.write(EOL)
+    issue(`set-output name=${escapeProperty(name)}`, value)
+    return
+  }
+  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`)
   const delimiter = `ghadelimiter_${randomHex()}`
   if (name.includes(delimiter) || value.includes(delimiter))
     throw new Error(`Unexpected input: output ${name} contains the delimiter`)

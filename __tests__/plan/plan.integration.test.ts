@@ -3,7 +3,7 @@
  * actions/checkout makes), the bundled dist/index.js started the way the runner starts it, and
  * realistic webhook payloads. Assertions read GITHUB_OUTPUT and the job summary.
  */
-import { chownSync, readFileSync, writeFileSync } from 'node:fs'
+import { chownSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type ActionRun, runAction } from '../helpers/action.js'
 import {
@@ -319,7 +319,7 @@ describe('the work follows the change, not the repository', () => {
     )
     expect(commands).toEqual([
       `diff --name-only --no-renames --no-ext-diff -z '${first}^{commit}' '${after}^{commit}' --`,
-      `ls-tree --name-only --full-tree -z ${after} -- services/web/`
+      `ls-tree --full-tree -z ${after} -- services/Not_A_Name/ services/web/`
     ])
   })
 
@@ -367,7 +367,114 @@ describe('the work follows the change, not the repository', () => {
     ])
     const commands = readFileSync(trace, 'utf8')
     expect(commands).toContain(`ls-tree -d --full-tree -z ${after} -- services/`)
-    expect(commands).toContain("cat-file '--batch-check=%(objecttype)'")
+    expect(commands).toContain('diff-tree --stdin --no-renames -z --')
+  })
+})
+
+describe('what counts as a service folder', () => {
+  const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
+  const manyDeployments = Object.fromEntries(
+    many.map(name => [
+      `${name}-aws`,
+      { ...DEPLOYMENTS['api-aws'], service: name, path: `services/${name}` }
+    ])
+  )
+
+  // Few changed folders are listed by name, many are read by tree: both ways are checked.
+  test.each([
+    ['a few changed services', 2],
+    ['many changed services', 40]
+  ])(
+    'a blob-less clone whose origin is gone plans %s without fetching a blob',
+    async (_name, count) => {
+      const changed = many.slice(0, count)
+      const base = repo.commit(
+        Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
+      )
+      const after = repo.commit({
+        ...Object.fromEntries(changed.map(name => [`services/${name}/app.txt`, 'changed'])),
+        'services/s00/compose.yaml': null
+      })
+      repo.push('origin', 'main')
+      const workspace = repo.checkout({ blobless: true })
+      git(workspace, 'remote', 'set-url', 'origin', join(repo.root, 'gone.git'))
+      const run = await plan(workspace, pushEvent({ before: base, after }), {
+        inputs: { deployments: JSON.stringify(manyDeployments) }
+      })
+      expectOk(run)
+      expect(jobs(run)).toEqual([
+        ...changed.slice(1).map(name => `deploy:${name}-aws`),
+        'remove:s00-aws'
+      ])
+      // Still blob-less: nothing was fetched to decide.
+      expect(() => git(workspace, 'cat-file', '-e', `${after}:services/s01/compose.yaml`)).toThrow()
+    }
+  )
+
+  test.each([
+    ['a few changed services', 2],
+    ['many changed services', 40]
+  ])('with %s, a folder named compose.yaml is not a compose file', async (_name, count) => {
+    const base = repo.commit(
+      Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
+    )
+    const after = repo.commit({
+      ...Object.fromEntries(many.slice(0, count).map(name => [`services/${name}/app.txt`, 'x'])),
+      'services/s00/compose.yaml': null,
+      'services/s00/compose.yaml/notes.txt': 'a folder, not a compose file'
+    })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout(), pushEvent({ before: base, after }), {
+      inputs: { deployments: JSON.stringify(manyDeployments) }
+    })
+    expectOk(run)
+    expect(jobs(run)).toContain('remove:s00-aws')
+    expect(jobs(run)).not.toContain('deploy:s00-aws')
+  })
+
+  test('a compose file that is a symlink counts, as compose follows it', async () => {
+    const after = repo.commit({ 'services/web/app.txt': 'x' })
+    git(repo.work, 'rm', '-q', 'services/web/compose.yaml')
+    symlinkSync('../api/compose.yaml', join(repo.work, 'services/web/compose.yaml'))
+    const linked = repo.commit({})
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout(), pushEvent({ before: after, after: linked }))
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:web-aws', 'deploy:web-homelab'])
+  })
+
+  test('a service named in `services` whose compose.yaml is a folder is refused', async () => {
+    repo.commit({ 'services/tools/compose.yaml/readme.txt': 'not compose' })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout(), workflowDispatchEvent(), {
+      eventName: 'workflow_dispatch',
+      inputs: { services: 'tools' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      "::error::Input 'services': no service folder with a compose file for: tools"
+    )
+  })
+
+  test('a changed folder with an invalid name is warned about only if it holds a compose file', async () => {
+    const base = repo.commit({
+      'services/_templates/README.md': 'v1',
+      'services/Old/compose.yaml': 'x'
+    })
+    git(repo.work, 'mv', 'services/Old', 'services/old')
+    const after = repo.commit({
+      'services/_templates/README.md': 'v2',
+      'services/Bad_Name/compose.yaml': compose('bad')
+    })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout(), pushEvent({ before: base, after }))
+    expectOk(run)
+    const warned = run.stdout
+      .split('\n')
+      .filter(line => line.includes('is not a valid service name'))
+    expect(warned).toEqual([
+      "::warning::Folder 'services/Bad_Name' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored."
+    ])
   })
 })
 

@@ -145,9 +145,10 @@ function isServicePath(path: string, servicesDir: string, service: string): bool
 const FOLDERS_BY_NAME = 32
 
 /**
- * Which of these service folders hold a compose file at `revision` ('all': every folder under
- * servicesDir, for events that compare nothing). Folders whose names are not valid service names
- * are ignored, with a warning.
+ * Which of these service folders hold a compose file (not a folder of that name) at `revision`
+ * ('all': every folder under servicesDir, for events that compare nothing). Folders holding one
+ * whose names are not valid service names are ignored, with a warning. Only trees are read: a
+ * blob-less clone fetches nothing.
  */
 async function servicesAt(
   git: Git,
@@ -156,36 +157,36 @@ async function servicesAt(
   names: string[] | 'all',
   warnings: string[]
 ): Promise<Set<string>> {
-  const invalidName = (name: string) =>
+  let found: { services: Set<string>; invalid: Set<string> }
+  if (names === 'all') {
+    found = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir)
+  } else if (names.length <= FOLDERS_BY_NAME) {
+    found =
+      names.length === 0
+        ? { services: new Set(), invalid: new Set() }
+        : servicesInTree(
+            await git.listFolders(
+              revision,
+              names.map(name => `${servicesDir}/${name}`)
+            ),
+            servicesDir
+          )
+  } else {
+    const trees = await git.subfolders(revision, servicesDir)
+    const present = names.filter(name => trees.has(name))
+    const holds = await git.holdsFile(
+      present.map(name => trees.get(name) as string),
+      COMPOSE_FILES
+    )
+    found = { services: new Set(), invalid: new Set() }
+    present.forEach((name, i) => {
+      if (holds[i]) (isValidName(name) ? found.services : found.invalid).add(name)
+    })
+  }
+  for (const name of found.invalid) {
     warnings.push(
       `Folder '${servicesDir}/${name}' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored.`
     )
-  if (names === 'all') {
-    const tree = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir)
-    tree.invalid.forEach(invalidName)
-    return tree.services
   }
-  const valid: string[] = []
-  for (const name of names) {
-    if (isValidName(name)) valid.push(name)
-    else invalidName(name)
-  }
-  if (valid.length === 0) return new Set()
-  if (valid.length <= FOLDERS_BY_NAME) {
-    const entries = await git.listFolders(
-      revision,
-      valid.map(name => `${servicesDir}/${name}`)
-    )
-    return servicesInTree(entries, servicesDir).services
-  }
-  const trees = await git.subfolders(revision, servicesDir)
-  const present = valid.filter(name => trees.has(name))
-  const found = await git.exist(
-    present.flatMap(name => COMPOSE_FILES.map(file => `${trees.get(name)}:${file}`))
-  )
-  return new Set(
-    present.filter((_, i) =>
-      found.slice(i * COMPOSE_FILES.length, (i + 1) * COMPOSE_FILES.length).includes(true)
-    )
-  )
+  return found.services
 }
