@@ -256,6 +256,8 @@ var dist = __webpack_require__(8230);
 
 
 
+/** The .env key that carries the deployment's public URL. */
+const DEPLOYMENT_URL_KEY = 'DEPLOYMENT_URL';
 /** Environment variable names compose and the container accept. */
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** `web-app` → `WEB_APP__`: the prefix that selects a secret or variable for a service or deployment. */
@@ -288,6 +290,15 @@ function selectEnv(secrets, vars, service, deployment) {
         }
     }
     return new Map([...selected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+/**
+ * The deployment's public URL (the `url` input, matrix.url) as DEPLOYMENT_URL, so a compose file
+ * can derive its domain settings from it; a secret or variable of that name still wins.
+ */
+function withDeploymentUrl(selected, url) {
+    if (url === undefined || selected.has(DEPLOYMENT_URL_KEY))
+        return selected;
+    return new Map([...selected, [DEPLOYMENT_URL_KEY, url.replace(/\/+$/, '')]]);
 }
 /** Completes the selection from `.env.example` (parsed with dotenv) and lists what is missing. */
 function applyExample(selected, exampleText) {
@@ -876,7 +887,7 @@ async function deploy(inputs, deps) {
         throw new errors/* InputError */.dz('path', `folder '${inputs.path}' does not exist in the workspace`, 'Check the repository out first (actions/checkout) and pass the service folder, e.g. services/my-service.');
     }
     // 1. Everything that can be checked without touching anything.
-    const selected = selectEnv(inputs.secrets, inputs.vars, service, inputs.deployment);
+    const selected = withDeploymentUrl(selectEnv(inputs.secrets, inputs.vars, service, inputs.deployment), inputs.url);
     // Secrets are masked; variables are not, as on GitHub: masking a short value such as a port
     // or "1" would garble the whole log.
     const fromSecrets = selectEnv(inputs.secrets, {}, service, inputs.deployment);
@@ -887,7 +898,10 @@ async function deploy(inputs, deps) {
         masker.add(selected.get(key) ?? '');
     const { env, missing } = applyExample(selected, readIfExists((0,external_node_path_.join)(serviceDir, '.env.example')));
     if (missing.length > 0) {
-        throw new errors/* ActionError */.lZ(`${inputs.path}/.env.example needs values for: ${missing.join(', ')}. Add a secret or variable named ${envPrefix(service)}<KEY> (or ${envPrefix(inputs.deployment)}<KEY> for this deployment only), or give the key a default in .env.example.`);
+        const urlHint = missing.includes(DEPLOYMENT_URL_KEY)
+            ? ` ${DEPLOYMENT_URL_KEY} is the deployment's public URL (input url, matrix.url): make the deployment public with a hostname in Terraform.`
+            : '';
+        throw new errors/* ActionError */.lZ(`${inputs.path}/.env.example needs values for: ${missing.join(', ')}. Add a secret or variable named ${envPrefix(service)}<KEY> (or ${envPrefix(inputs.deployment)}<KEY> for this deployment only), or give the key a default in .env.example.${urlHint}`);
     }
     const envText = encodeEnvFile(env, inputs.deployment);
     const composeFile = findComposeFile(serviceDir, inputs.path, inputs.composeFile);

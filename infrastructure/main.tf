@@ -25,36 +25,51 @@ module "test_service_homelab" {
   }
   proxmox_ssh_private_key = var.proxmox_ssh_private_key
   ssh_allowed_cidrs       = var.ssh_allowed_cidrs
+  # The page over HTTP from the LAN (the container's own subnet). The service publishes it on
+  # 0.0.0.0 only with the variable TEST_SERVICE_HOMELAB__BIND_ADDRESS=0.0.0.0 (services/test-service).
+  extra_ingress = [{
+    port  = 8080
+    cidrs = [cidrsubnet(var.homelab_network.ipv4_address, 0, 0)]
+  }]
 
   github_url     = local.github.url
   github_api_url = local.github.api_url
   github_pat     = var.github_pat
 }
 
-# test-service on AWS: a private EC2 instance (no inbound ports).
+# test-service on AWS: public at https://test.<domain> through a Cloudflare Tunnel (no inbound
+# port); the AWS deployment's variable TEST_SERVICE_AWS__COMPOSE_PROFILES=tunnel runs the connector.
 module "test_service_aws" {
   source = "./modules/launch-service"
 
-  name    = "test-service-aws"
-  service = "test-service"
-  target  = "aws"
+  name           = "test-service-aws"
+  service        = "test-service"
+  target         = "aws"
+  public         = true
+  hostname       = "test.${var.domain}"
+  origin_service = "http://web:8080"
+
+  cloudflare_account_id = var.cloudflare_account_id
+  cloudflare_zone_id    = var.cloudflare_zone_id
 
   github_url     = local.github.url
   github_api_url = local.github.api_url
   github_pat     = var.github_pat
 }
 
-# LibreChat on AWS, public at https://chat.<domain> through a proxied Cloudflare record.
+# LibreChat on AWS, public at https://chat.<domain> through a Cloudflare Tunnel (no inbound port).
 module "librechat" {
   source = "./modules/launch-service"
 
-  name     = "librechat"
-  service  = "librechat"
-  target   = "aws"
-  public   = true
-  hostname = "chat.${var.domain}"
+  name           = "librechat"
+  service        = "librechat"
+  target         = "aws"
+  public         = true
+  hostname       = "chat.${var.domain}"
+  origin_service = "http://api:3080"
 
-  cloudflare_zone_id = var.cloudflare_zone_id
+  cloudflare_account_id = var.cloudflare_account_id
+  cloudflare_zone_id    = var.cloudflare_zone_id
   aws = {
     instance_type       = "t3.medium"
     root_volume_size_gb = 40

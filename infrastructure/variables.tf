@@ -48,6 +48,16 @@ variable "cloudflare_zone_id" {
   }
 }
 
+variable "cloudflare_account_id" {
+  description = "Cloudflare account that owns domain, for the public deployments' Cloudflare Tunnels (dashboard > the domain > Overview > API > Account ID)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{32}$", var.cloudflare_account_id))
+    error_message = "cloudflare_account_id must be a 32-character hex account ID."
+  }
+}
+
 variable "aws_region" {
   description = "AWS region of the EC2 deployments."
   type        = string

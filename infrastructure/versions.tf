@@ -16,5 +16,10 @@ terraform {
       source  = "cloudflare/cloudflare"
       version = "~> 5.0"
     }
+    # GitHub environments, variables and runner registration tokens.
+    github = {
+      source  = "integrations/github"
+      version = "~> 6.9"
+    }
   }
 }

@@ -9,6 +9,7 @@ import {
   envPrefix,
   restoreFile,
   selectEnv,
+  withDeploymentUrl,
   writeFileAtomic
 } from '../../src/deploy/env-file.js'
 
@@ -65,6 +66,34 @@ describe('selectEnv', () => {
       "Input 'secrets': entry 'WEB__BAD-KEY' does not give a valid variable name"
     )
     expect(() => selectEnv({}, { WEB__: 'x' }, 'web', 'web-aws')).toThrow("Input 'vars'")
+  })
+})
+
+describe('withDeploymentUrl', () => {
+  it('adds the deployment URL, without a trailing slash, as DEPLOYMENT_URL', () => {
+    const env = withDeploymentUrl(new Map([['A', '1']]), 'https://chat.example.org/')
+    expect([...env]).toEqual([
+      ['A', '1'],
+      ['DEPLOYMENT_URL', 'https://chat.example.org']
+    ])
+  })
+
+  it('leaves a DEPLOYMENT_URL from a secret or variable alone, and adds nothing without a URL', () => {
+    const own = new Map([['DEPLOYMENT_URL', 'https://own.example.org']])
+    expect(withDeploymentUrl(own, 'https://chat.example.org').get('DEPLOYMENT_URL')).toBe(
+      'https://own.example.org'
+    )
+    expect(withDeploymentUrl(new Map(), undefined).size).toBe(0)
+  })
+
+  it('fills the required DEPLOYMENT_URL= of an .env.example only when the deployment has a URL', () => {
+    const example = 'DEPLOYMENT_URL=\n'
+    expect(applyExample(withDeploymentUrl(new Map(), undefined), example).missing).toEqual([
+      'DEPLOYMENT_URL'
+    ])
+    expect(
+      applyExample(withDeploymentUrl(new Map(), 'https://chat.example.org'), example).missing
+    ).toEqual([])
   })
 })
 

@@ -1,24 +1,32 @@
-# The root configuration's `deployments` output, exactly as DESIGN.md's contract says. Run by
-# scripts/test-terraform.sh with AWS mocked and provider-free stand-ins for the Proxmox and
-# Cloudflare modules (those providers cannot be installed offline).
+# The root configuration's `deployments` output, exactly as the contract says, with every provider
+# mocked (offline, scripts/test-terraform.sh serves bpg/proxmox and cloudflare/cloudflare from their
+# schemas). Plan only: the homelab container is bootstrapped over SSH by a provisioner, which
+# terraform test would run.
 
 mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+mock_provider "proxmox" {}
+
+mock_provider "cloudflare" {}
+
 variables {
-  github_url         = "https://github.com/example/launch-service"
-  github_pat         = "github_pat_TESTONLY0123456789abcdef"
-  domain             = "example.com"
-  cloudflare_zone_id = "0123456789abcdef0123456789abcdef"
-  proxmox_endpoint   = "https://192.168.1.10:8006/"
-  ssh_allowed_cidrs  = ["192.168.1.0/24"]
+  github_url            = "https://github.com/example/launch-service"
+  github_pat            = "github_pat_TESTONLY0123456789abcdef"
+  domain                = "example.com"
+  cloudflare_zone_id    = "0123456789abcdef0123456789abcdef"
+  cloudflare_account_id = "fedcba9876543210fedcba9876543210"
+  proxmox_endpoint      = "https://192.168.1.10:8006/"
+  ssh_allowed_cidrs     = ["192.168.1.0/24"]
 
   homelab_network         = { ipv4_address = "192.168.1.50/24", ipv4_gateway = "192.168.1.1" }
   proxmox_ssh_public_keys = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITESTONLY test"]
 }
 
 run "deployments_output_is_the_contract" {
+  command = plan
+
   # infrastructure/deployments.json is what the deploy workflow's plan job reads; it must be this
   # output exactly (the Terraform workflow regenerates and compares it against real state too).
   assert {

@@ -24,7 +24,9 @@ import {
   readIfExists,
   restoreFile,
   selectEnv,
-  writeFileAtomic
+  withDeploymentUrl,
+  writeFileAtomic,
+  DEPLOYMENT_URL_KEY
 } from './env-file.js'
 import { waitForHealthUrl } from './health.js'
 import { acquireLock, type ReleaseLock } from './lock.js'
@@ -96,7 +98,10 @@ export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<De
   }
 
   // 1. Everything that can be checked without touching anything.
-  const selected = selectEnv(inputs.secrets, inputs.vars, service, inputs.deployment)
+  const selected = withDeploymentUrl(
+    selectEnv(inputs.secrets, inputs.vars, service, inputs.deployment),
+    inputs.url
+  )
   // Secrets are masked; variables are not, as on GitHub: masking a short value such as a port
   // or "1" would garble the whole log.
   const fromSecrets = selectEnv(inputs.secrets, {}, service, inputs.deployment)
@@ -106,8 +111,11 @@ export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<De
   for (const key of secretKeys) masker.add(selected.get(key) ?? '')
   const { env, missing } = applyExample(selected, readIfExists(join(serviceDir, '.env.example')))
   if (missing.length > 0) {
+    const urlHint = missing.includes(DEPLOYMENT_URL_KEY)
+      ? ` ${DEPLOYMENT_URL_KEY} is the deployment's public URL (input url, matrix.url): make the deployment public with a hostname in Terraform.`
+      : ''
     throw new ActionError(
-      `${inputs.path}/.env.example needs values for: ${missing.join(', ')}. Add a secret or variable named ${envPrefix(service)}<KEY> (or ${envPrefix(inputs.deployment)}<KEY> for this deployment only), or give the key a default in .env.example.`
+      `${inputs.path}/.env.example needs values for: ${missing.join(', ')}. Add a secret or variable named ${envPrefix(service)}<KEY> (or ${envPrefix(inputs.deployment)}<KEY> for this deployment only), or give the key a default in .env.example.${urlHint}`
     )
   }
   const envText = encodeEnvFile(env, inputs.deployment)

@@ -12,6 +12,9 @@ import { basename, dirname, join } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import { ActionError, InputError } from '../errors.js'
 
+/** The .env key that carries the deployment's public URL. */
+export const DEPLOYMENT_URL_KEY = 'DEPLOYMENT_URL'
+
 /** Environment variable names compose and the container accept. */
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -54,6 +57,18 @@ export function selectEnv(
     }
   }
   return new Map([...selected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/**
+ * The deployment's public URL (the `url` input, matrix.url) as DEPLOYMENT_URL, so a compose file
+ * can derive its domain settings from it; a secret or variable of that name still wins.
+ */
+export function withDeploymentUrl(
+  selected: Map<string, string>,
+  url: string | undefined
+): Map<string, string> {
+  if (url === undefined || selected.has(DEPLOYMENT_URL_KEY)) return selected
+  return new Map([...selected, [DEPLOYMENT_URL_KEY, url.replace(/\/+$/, '')]])
 }
 
 export interface ExampleCheck {

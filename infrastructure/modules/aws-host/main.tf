@@ -18,13 +18,15 @@ data "aws_ami" "ubuntu" {
 locals {
   tags = merge(var.tags, { Name = var.name, "launch-service/deployment" = var.name })
 
-  # Nothing is open by default: HTTP/HTTPS only for a public deployment, SSH only from listed CIDRs.
-  web_ingress = var.public ? {
-    "http-ipv4"  = { port = 80, cidr_ipv4 = "0.0.0.0/0", cidr_ipv6 = null }
-    "https-ipv4" = { port = 443, cidr_ipv4 = "0.0.0.0/0", cidr_ipv6 = null }
-    "http-ipv6"  = { port = 80, cidr_ipv4 = null, cidr_ipv6 = "::/0" }
-    "https-ipv6" = { port = 443, cidr_ipv4 = null, cidr_ipv6 = "::/0" }
-  } : {}
+  # Nothing is open by default. Web ports only as web_ingress lists them (the A-record mode of a
+  # public deployment: Cloudflare's ranges; a Cloudflare Tunnel needs none), SSH only from listed CIDRs.
+  web_ingress = merge([for rule in var.web_ingress : {
+    for cidr in rule.cidrs : "web-${rule.port}-${cidr}" => {
+      port      = rule.port
+      cidr_ipv4 = strcontains(cidr, ":") ? null : cidr
+      cidr_ipv6 = strcontains(cidr, ":") ? cidr : null
+    }
+  }]...)
   ssh_ingress = { for cidr in var.ssh_allowed_cidrs : "ssh-${cidr}" => { port = 22, cidr_ipv4 = cidr, cidr_ipv6 = null } }
   ingress     = merge(local.web_ingress, local.ssh_ingress)
 }

@@ -17,3 +17,11 @@ output "security_group_id" {
   description = "ID of the instance's own security group."
   value       = aws_security_group.host.id
 }
+
+output "ingress_rules" {
+  description = "What the security group lets in: [{ port, cidr }], one per rule (IPv4 or IPv6 CIDR)."
+  value = [for rule in aws_vpc_security_group_ingress_rule.host : {
+    port = rule.from_port
+    cidr = coalesce(rule.cidr_ipv4, rule.cidr_ipv6)
+  }]
+}

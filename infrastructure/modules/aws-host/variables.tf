@@ -20,9 +20,28 @@ variable "user_data" {
 }
 
 variable "public" {
-  description = "Open HTTP (80) and HTTPS (443) to the internet and give the instance an Elastic IP for its DNS record."
+  description = "Give the instance an Elastic IP, for the A records of a public deployment in A-record mode. Opens no port (see web_ingress)."
   type        = bool
   default     = false
+}
+
+variable "web_ingress" {
+  description = "Inbound TCP ports and the IPv4/IPv6 CIDRs allowed to reach each (e.g. 443 from Cloudflare's ranges). Empty (the default) opens none; the internet at large (0.0.0.0/0, ::/0) is refused."
+  type = list(object({
+    port  = number
+    cidrs = list(string)
+  }))
+  default = []
+
+  validation {
+    condition     = alltrue(flatten([for rule in var.web_ingress : [for cidr in rule.cidrs : can(cidrhost(cidr, 0)) && !contains(["0.0.0.0/0", "::/0"], cidr)]]))
+    error_message = "web_ingress CIDRs must be CIDRs such as 173.245.48.0/20 or 2400:cb00::/32, never 0.0.0.0/0 or ::/0: a public service is reached through Cloudflare."
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.web_ingress : rule.port >= 1 && rule.port <= 65535 && floor(rule.port) == rule.port])
+    error_message = "web_ingress ports must be whole numbers from 1 to 65535."
+  }
 }
 
 variable "ssh_allowed_cidrs" {

@@ -1,4 +1,18 @@
-# One deployment: the provider-free record and boot script, then the host of its target, then DNS.
+# One deployment: the provider-free record and boot script, then the host of its target, then how
+# the public reaches it: a Cloudflare Tunnel (default: no inbound port) or proxied A records with an
+# Origin CA certificate, SSL Full (strict) and the origin open to Cloudflare's ranges only.
+
+locals {
+  # hostname => the compose service the tunnel forwards it to (the A-record mode ignores services).
+  hostnames = var.public ? merge({ (var.hostname) = var.origin_service }, var.extra_hostnames) : {}
+  tunnel    = var.public && var.public_mode == "tunnel"
+  a_record  = var.public && var.public_mode == "a-record"
+
+  # The A-record mode's origin: HTTPS, from Cloudflare's published ranges only (read by
+  # modules/cloudflare-dns from Cloudflare, not hard-coded).
+  cloudflare_ingress = [for dns in module.dns : { port = 443, cidrs = dns.cloudflare_cidrs }]
+  web_ingress        = concat(local.cloudflare_ingress, var.extra_ingress)
+}
 
 module "runner" {
   source = "../runner"
@@ -24,7 +38,8 @@ module "aws_host" {
 
   name                = var.name
   user_data           = module.runner.boot_script
-  public              = var.public
+  public              = local.a_record # an Elastic IP for the A records
+  web_ingress         = local.web_ingress
   ssh_allowed_cidrs   = var.ssh_allowed_cidrs
   instance_type       = var.aws.instance_type
   root_volume_size_gb = var.aws.root_volume_size_gb
@@ -58,16 +73,26 @@ module "proxmox_host" {
   ssh_public_keys       = var.proxmox.ssh_public_keys
   ssh_private_key       = var.proxmox_ssh_private_key
   firewall_enabled      = var.proxmox.firewall_enabled
-  public                = var.public
+  web_ingress           = local.web_ingress
   ssh_allowed_cidrs     = var.ssh_allowed_cidrs
+}
+
+module "tunnel" {
+  source = "../cloudflare-tunnel"
+  count  = local.tunnel ? 1 : 0
+
+  account_id = var.cloudflare_account_id
+  zone_id    = var.cloudflare_zone_id
+  name       = var.name
+  hostnames  = local.hostnames
 }
 
 module "dns" {
   source = "../cloudflare-dns"
-  # Known at plan time: AWS public hosts get an Elastic IP; a homelab needs an explicit address.
-  count = var.public && (var.target == "aws" || (var.target == "proxmox" && var.public_ipv4_address != null)) ? 1 : 0
+  count  = local.a_record ? 1 : 0
 
+  name         = var.name
   zone_id      = var.cloudflare_zone_id
-  hostname     = var.hostname
+  hostnames    = keys(local.hostnames)
   ipv4_address = var.target == "aws" ? module.aws_host[0].public_ip : var.public_ipv4_address
 }

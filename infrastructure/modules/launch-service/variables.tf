@@ -37,32 +37,95 @@ variable "target" {
 }
 
 variable "public" {
-  description = "Serve the service on the internet at https://<hostname>: opens 80/443 and (on AWS, or with public_ipv4_address) creates a proxied Cloudflare DNS record."
+  description = "Serve the service on the internet at https://<hostname> through Cloudflare, as public_mode says."
   type        = bool
   default     = false
 }
 
-variable "hostname" {
-  description = "Public host name, e.g. \"chat.example.com\". Required when public is true."
+variable "public_mode" {
+  description = "How the public reaches a public deployment. \"tunnel\" (default): a Cloudflare Tunnel; the host's cloudflared connector dials out, so no inbound port is open and a homelab needs no port forwarding. \"a-record\": proxied A records to the host's public address, 443 open to Cloudflare's ranges only, a Cloudflare Origin CA certificate for the origin and SSL Full (strict) for the hostnames."
   type        = string
-  default     = null
+  default     = "tunnel"
+
+  validation {
+    condition     = contains(["tunnel", "a-record"], var.public_mode)
+    error_message = "public_mode must be \"tunnel\" or \"a-record\"."
+  }
 }
 
-variable "cloudflare_zone_id" {
-  description = "Cloudflare zone that holds hostname. Required when a DNS record is created (public on AWS, or public_ipv4_address set)."
+variable "hostname" {
+  description = "Public host name, e.g. \"chat.example.com\": the deployment's url. Required when public is true."
   type        = string
   default     = null
 
   validation {
-    condition     = !(var.public && (var.target == "aws" || var.public_ipv4_address != null)) || var.cloudflare_zone_id != null
-    error_message = "cloudflare_zone_id is required for a public deployment on AWS (or with public_ipv4_address): it holds the DNS record."
+    condition     = !var.public || var.hostname != null
+    error_message = "hostname is required for a public deployment: it is the deployment's url (e.g. chat.example.com)."
+  }
+}
+
+variable "origin_service" {
+  description = "Tunnel mode: where the connector sends requests for hostname, as seen on the service's compose network: http://<compose service>:<container port>, e.g. \"http://api:3080\"."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = !(var.public && var.public_mode == "tunnel") || var.origin_service != null
+    error_message = "origin_service is required for a public deployment in tunnel mode: the compose service and port that answers hostname, such as http://api:3080."
+  }
+}
+
+variable "extra_hostnames" {
+  description = "More public hostnames for the same deployment => the compose service each is sent to (tunnel mode), e.g. { \"api.example.com\" = \"http://api:3080\" }. Each gets its own DNS record (and a place on the Origin CA certificate in A-record mode, where the services are ignored)."
+  type        = map(string)
+  default     = {}
+}
+
+variable "cloudflare_account_id" {
+  description = "Cloudflare account that owns the tunnel (dashboard > the domain > Overview > API > Account ID). Required for a public deployment in tunnel mode."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = !(var.public && var.public_mode == "tunnel") || var.cloudflare_account_id != null
+    error_message = "cloudflare_account_id is required for a public deployment in tunnel mode: the tunnel belongs to the account."
+  }
+}
+
+variable "cloudflare_zone_id" {
+  description = "Cloudflare zone that holds hostname and its DNS records. Required for a public deployment."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = !var.public || var.cloudflare_zone_id != null
+    error_message = "cloudflare_zone_id is required for a public deployment: it holds the DNS records."
   }
 }
 
 variable "public_ipv4_address" {
-  description = "For a public proxmox deployment reachable through a port forward: the home's public IPv4 for the DNS record. Null creates no record (use a Cloudflare Tunnel; see README)."
+  description = "A-record mode on proxmox: the home's public IPv4 for the A records (with a port forward of 443 to the guest). The tunnel mode needs neither."
   type        = string
   default     = null
+
+  validation {
+    condition     = !(var.public && var.public_mode == "a-record" && var.target == "proxmox") || var.public_ipv4_address != null
+    error_message = "public_ipv4_address is required for a public proxmox deployment in A-record mode (the home's public IPv4, with 443 forwarded to the guest); or use public_mode = \"tunnel\", which needs no address and no port forward."
+  }
+}
+
+variable "extra_ingress" {
+  description = "More inbound TCP ports and the CIDRs allowed to reach them, in the host's security group or Proxmox firewall: e.g. [{ port = 8080, cidrs = [\"192.168.1.0/24\"] }] to reach a page from the LAN. The whole internet (0.0.0.0/0, ::/0) is refused."
+  type = list(object({
+    port  = number
+    cidrs = list(string)
+  }))
+  default = []
+
+  validation {
+    condition     = alltrue(flatten([for rule in var.extra_ingress : [for cidr in rule.cidrs : can(cidrhost(cidr, 0)) && !contains(["0.0.0.0/0", "::/0"], cidr)]]))
+    error_message = "extra_ingress CIDRs must be CIDRs such as 192.168.1.0/24, never 0.0.0.0/0 or ::/0: a public service is reached through Cloudflare."
+  }
 }
 
 variable "extra_labels" {

@@ -9,9 +9,15 @@ locals {
 
   guest_vm_id = one(concat(proxmox_virtual_environment_container.host[*].vm_id, proxmox_virtual_environment_vm.host[*].vm_id))
 
-  # The same openings as the AWS security group: 80/443 when public, SSH from the listed CIDRs.
+  # The same openings as the AWS security group: each web_ingress port from its CIDRs (one rule per
+  # address family: a Proxmox source list is of one family), SSH from the listed CIDRs.
   firewall_rules = concat(
-    var.public ? [{ dport = "80", source = null, comment = "HTTP" }, { dport = "443", source = null, comment = "HTTPS" }] : [],
+    flatten([for rule in var.web_ingress : [
+      for family, cidrs in {
+        ipv4 = [for cidr in rule.cidrs : cidr if !strcontains(cidr, ":")]
+        ipv6 = [for cidr in rule.cidrs : cidr if strcontains(cidr, ":")]
+      } : { dport = tostring(rule.port), source = join(",", cidrs), comment = "${rule.port}/tcp (${family}) from web_ingress" } if length(cidrs) > 0
+    ]]),
     length(var.ssh_allowed_cidrs) > 0 ? [{ dport = "22", source = join(",", var.ssh_allowed_cidrs), comment = "SSH from ssh_allowed_cidrs" }] : [],
   )
 }

@@ -12,3 +12,8 @@ output "kind" {
   description = "\"lxc\" or \"vm\"."
   value       = var.kind
 }
+
+output "firewall_rules" {
+  description = "The guest firewall's inbound ACCEPT rules: [{ dport, source, comment }] (source: comma-separated CIDRs); empty with the firewall off."
+  value       = var.firewall_enabled ? local.firewall_rules : []
+}

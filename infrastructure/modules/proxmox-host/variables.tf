@@ -189,14 +189,27 @@ variable "ssh_private_key" {
   sensitive   = true
 }
 
-variable "public" {
-  description = "Open HTTP (80) and HTTPS (443) in the Proxmox firewall."
-  type        = bool
-  default     = false
+variable "web_ingress" {
+  description = "Inbound TCP ports and the IPv4/IPv6 CIDRs allowed to reach each, in the Proxmox firewall (e.g. 8080 from the LAN, or 443 from Cloudflare's ranges). Empty (the default) opens none; the internet at large (0.0.0.0/0, ::/0) is refused."
+  type = list(object({
+    port  = number
+    cidrs = list(string)
+  }))
+  default = []
+
+  validation {
+    condition     = alltrue(flatten([for rule in var.web_ingress : [for cidr in rule.cidrs : can(cidrhost(cidr, 0)) && !contains(["0.0.0.0/0", "::/0"], cidr)]]))
+    error_message = "web_ingress CIDRs must be CIDRs such as 192.168.1.0/24 or 2400:cb00::/32, never 0.0.0.0/0 or ::/0."
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.web_ingress : rule.port >= 1 && rule.port <= 65535 && floor(rule.port) == rule.port])
+    error_message = "web_ingress ports must be whole numbers from 1 to 65535."
+  }
 }
 
 variable "firewall_enabled" {
-  description = "Turn on the Proxmox firewall for this guest: inbound DROP except the rules that mirror the AWS security group (80/443 when public, SSH from ssh_allowed_cidrs)."
+  description = "Turn on the Proxmox firewall for this guest: inbound DROP except the rules that mirror the AWS security group (web_ingress, SSH from ssh_allowed_cidrs)."
   type        = bool
   default     = true
 }

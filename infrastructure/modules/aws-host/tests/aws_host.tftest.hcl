@@ -71,21 +71,32 @@ run "private_host_opens_nothing_inbound" {
   }
 }
 
-run "public_host_opens_http_https_and_listed_ssh" {
+run "public_host_opens_only_the_listed_web_ranges_and_ssh" {
   variables {
-    name              = "librechat"
-    public            = true
+    name   = "librechat"
+    public = true
+    web_ingress = [
+      { port = 443, cidrs = ["173.245.48.0/20", "2400:cb00::/32"] },
+    ]
     ssh_allowed_cidrs = ["203.0.113.7/32"]
     user_data         = run.render_boot_script.boot_script
   }
 
   assert {
-    condition     = toset(keys(aws_vpc_security_group_ingress_rule.host)) == toset(["http-ipv4", "https-ipv4", "http-ipv6", "https-ipv6", "ssh-203.0.113.7/32"])
-    error_message = "a public deployment opens 80/443 (IPv4 and IPv6) and SSH only from the listed CIDR"
+    condition     = toset(keys(aws_vpc_security_group_ingress_rule.host)) == toset(["web-443-173.245.48.0/20", "web-443-2400:cb00::/32", "ssh-203.0.113.7/32"])
+    error_message = "a public deployment opens the listed web port to the listed ranges and SSH only from the listed CIDR"
   }
   assert {
-    condition     = aws_vpc_security_group_ingress_rule.host["https-ipv4"].from_port == 443 && aws_vpc_security_group_ingress_rule.host["https-ipv4"].cidr_ipv4 == "0.0.0.0/0"
-    error_message = "HTTPS is open to the internet"
+    condition     = aws_vpc_security_group_ingress_rule.host["web-443-173.245.48.0/20"].from_port == 443 && aws_vpc_security_group_ingress_rule.host["web-443-173.245.48.0/20"].cidr_ipv4 == "173.245.48.0/20"
+    error_message = "HTTPS is open to the IPv4 range"
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.host["web-443-2400:cb00::/32"].cidr_ipv6 == "2400:cb00::/32" && aws_vpc_security_group_ingress_rule.host["web-443-2400:cb00::/32"].cidr_ipv4 == null
+    error_message = "an IPv6 range becomes an IPv6 rule"
+  }
+  assert {
+    condition     = alltrue([for rule in aws_vpc_security_group_ingress_rule.host : !contains(["0.0.0.0/0", "::/0"], coalesce(rule.cidr_ipv4, rule.cidr_ipv6))])
+    error_message = "nothing is open to the whole internet"
   }
   assert {
     condition     = aws_vpc_security_group_ingress_rule.host["ssh-203.0.113.7/32"].from_port == 22 && aws_vpc_security_group_ingress_rule.host["ssh-203.0.113.7/32"].cidr_ipv4 == "203.0.113.7/32"
@@ -95,6 +106,29 @@ run "public_host_opens_http_https_and_listed_ssh" {
     condition     = length(aws_eip.host) == 1 && output.public_ip == aws_eip.host[0].public_ip
     error_message = "a public deployment gets an Elastic IP, published as public_ip"
   }
+}
+
+run "public_host_without_web_ingress_opens_nothing" {
+  variables {
+    name      = "librechat"
+    public    = true
+    user_data = run.render_boot_script.boot_script
+  }
+
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.host) == 0
+    error_message = "without web_ingress (a Cloudflare Tunnel) no port is open"
+  }
+}
+
+run "rejects_web_ingress_from_the_whole_internet" {
+  command = plan
+  variables {
+    name        = "librechat"
+    web_ingress = [{ port = 443, cidrs = ["::/0"] }]
+    user_data   = run.render_boot_script.boot_script
+  }
+  expect_failures = [var.web_ingress]
 }
 
 run "private_host_with_ssh_opens_only_ssh" {

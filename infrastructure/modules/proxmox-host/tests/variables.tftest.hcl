@@ -1,7 +1,7 @@
-# The input checks of modules/proxmox-host, in particular those that depend on kind. bpg/proxmox
-# cannot be installed offline, so scripts/test-terraform.sh runs this file against a copy of the
-# module that holds only variables.tf (every check here is a variable validation); with the provider
-# installed it runs as is (add a mock_provider "proxmox" block).
+# The input checks of modules/proxmox-host, in particular those that depend on kind (bpg/proxmox
+# mocked; offline it is served from its schema by scripts/schema-provider).
+
+mock_provider "proxmox" {}
 
 variables {
   name              = "test-service-homelab"
@@ -69,4 +69,12 @@ run "rejects_an_iso_for_either_kind" {
     template_file_id = "local:iso/ubuntu-24.04-live-server-amd64.iso"
   }
   expect_failures = [var.template_file_id]
+}
+
+run "rejects_web_ingress_from_the_whole_internet" {
+  command = plan
+  variables {
+    web_ingress = [{ port = 8080, cidrs = ["0.0.0.0/0"] }]
+  }
+  expect_failures = [var.web_ingress]
 }
