@@ -28424,7 +28424,7 @@ __webpack_async_result__();
 /* harmony export */   uj: () => (/* binding */ getRemoveInputs),
 /* harmony export */   zb: () => (/* binding */ getPlanInputs)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, lines */
+/* unused harmony exports COMMANDS, lines, MAX_WAIT_TIMEOUT_SECONDS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
 
@@ -28469,7 +28469,7 @@ function getDeployInputs(read) {
         vars: stringMap(read, 'vars'),
         envFile: fileName(read, 'env-file', '.env'),
         composeFile: read('compose-file').trim() ? fileName(read, 'compose-file') : undefined,
-        waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300),
+        waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300, MAX_WAIT_TIMEOUT_SECONDS),
         healthUrl: optionalUrl(read, 'health-url'),
         url: optionalUrl(read, 'url'),
         rollback: boolean(read, 'rollback', true)
@@ -28585,12 +28585,14 @@ function stringMap(read, name) {
     }
     return out;
 }
-function positiveInteger(read, name, fallback) {
+/** A day: longer than any job may run on a GitHub-hosted runner, short of overflowing compose. */
+const MAX_WAIT_TIMEOUT_SECONDS = 86_400;
+function positiveInteger(read, name, fallback, max) {
     const raw = read(name).trim();
     if (raw === '')
         return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${raw}' is not a whole number of seconds`, 'Pass a number like 300.');
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${raw}' is not a whole number of seconds from 1 to ${max}`, 'Pass a number like 300.');
     }
     return Number(raw);
 }
@@ -28639,18 +28641,25 @@ function boolean(read, name, fallback) {
 /** The action's entry: read `command`, run it, turn any error into a failed step. */
 async function run() {
     try {
+        // Only the post step of a deploy sees state its main step saved.
+        const deployment = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('deployment');
+        if (deployment !== '') {
+            const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(180), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4182));
+            await postDeployCommand(deployment);
+            return;
+        }
         const command = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .getCommand */ .OE)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4);
         // Each command is loaded on demand so a plan never pays for deploy's code, and vice versa.
         if (command === 'plan') {
-            const { planCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(847)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4847));
+            const { planCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(26)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5026));
             await planCommand();
         }
         else if (command === 'deploy') {
-            const { deployCommand } = await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 849));
+            const { deployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(180), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4182));
             await deployCommand();
         }
         else {
-            const { removeCommand } = await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 849));
+            const { removeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(180), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4182));
             await removeCommand();
         }
     }
@@ -28714,6 +28723,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -28767,6 +28783,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -28931,6 +28954,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28967,7 +28997,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.d(__webpack_exports__, {
   N4: () => (/* binding */ endGroup),
   V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -28976,7 +29008,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -30760,9 +30792,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

@@ -92,7 +92,7 @@ export function getDeployInputs(read: InputReader): DeployInputs {
     vars: stringMap(read, 'vars'),
     envFile: fileName(read, 'env-file', '.env'),
     composeFile: read('compose-file').trim() ? fileName(read, 'compose-file') : undefined,
-    waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300),
+    waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300, MAX_WAIT_TIMEOUT_SECONDS),
     healthUrl: optionalUrl(read, 'health-url'),
     url: optionalUrl(read, 'url'),
     rollback: boolean(read, 'rollback', true)
@@ -256,13 +256,16 @@ function stringMap(read: InputReader, name: string): Record<string, string> {
   return out
 }
 
-function positiveInteger(read: InputReader, name: string, fallback: number): number {
+/** A day: longer than any job may run on a GitHub-hosted runner, short of overflowing compose. */
+export const MAX_WAIT_TIMEOUT_SECONDS = 86_400
+
+function positiveInteger(read: InputReader, name: string, fallback: number, max: number): number {
   const raw = read(name).trim()
   if (raw === '') return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
     throw new InputError(
       name,
-      `'${raw}' is not a whole number of seconds`,
+      `'${raw}' is not a whole number of seconds from 1 to ${max}`,
       'Pass a number like 300.'
     )
   }

@@ -2,7 +2,19 @@
  * Deploys that must fail cleanly, run through the bundled action: each says what was wrong and
  * how to fix it, leaks no secret value, and leaves the disk and the Docker engine as they were.
  */
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { runAction, type ActionRun } from '../helpers/action.js'
 import {
@@ -33,13 +45,13 @@ async function attempt(options: {
   vars?: Record<string, string>
   inputs?: Record<string, string>
   env?: Record<string, string>
-  prepare?: (serviceDir: string) => void
+  prepare?: (serviceDir: string, deployment: string) => void
 }): Promise<Attempt> {
   const deployment = uniqueName()
   projects.push(deployment)
   const ws = makeWorkspace('web')
   workspaces.push(dirname(ws.workspace))
-  options.prepare?.(ws.serviceDir)
+  options.prepare?.(ws.serviceDir, deployment)
   const run = await runAction({
     inputs: {
       command: 'deploy',
@@ -114,17 +126,21 @@ test('bad JSON in secrets names the input and echoes none of it, in the log and 
   expectNothingLeft(a)
 })
 
-test.each(['pull_request', 'merge_group'])(
-  'a %s event never deploys, whatever its matrix says',
-  async event => {
-    const a = await attempt({ env: { GITHUB_EVENT_NAME: event } })
-    const message = `Input 'command': deploy does not run for ${event} events. Deploy from push or workflow_dispatch`
-    expect(a.run.stdout).toContain(`::error::${message}`)
-    expect(a.run.summary).toContain(message)
-    expect(a.run.outputs.status).toBe('failed')
-    expectNothingLeft(a)
-  }
-)
+test.each([
+  'pull_request',
+  'pull_request_target',
+  'merge_group',
+  'workflow_run',
+  'pull_request_review',
+  'issue_comment'
+])('a %s event never deploys, whatever its matrix says', async event => {
+  const a = await attempt({ env: { GITHUB_EVENT_NAME: event } })
+  const message = `Input 'command': deploy does not run for ${event} events. Deploy from push, workflow_dispatch, schedule, repository_dispatch`
+  expect(a.run.stdout).toContain(`::error::${message}`)
+  expect(a.run.summary).toContain(message)
+  expect(a.run.outputs.status).toBe('failed')
+  expectNothingLeft(a)
+})
 
 test('an invalid compose file shows compose’s own error and puts the old .env back', async () => {
   const oldEnv = 'OLD="kept"\n'
@@ -168,5 +184,141 @@ test('an unreachable Docker daemon is named as such', async () => {
   }
   expect(a.run.stdout).toContain('::error::The Docker daemon is not reachable')
   expect(a.run.stdout).toContain('/nonexistent/docker.sock')
+  expectNothingLeft(a)
+})
+
+test('a secret compose quotes in an error is masked in every escaped form (Go %q, JSON, lines)', async () => {
+  // Each line starts with the canary: any form of either line that slips through contains it.
+  const value = `${canary}-a "quoted"\ttab \\ backslash 'single'\n${canary}-b second line`
+  const a = await attempt({
+    secrets: JSON.stringify({ WEB__API_KEY: value }),
+    prepare: dir =>
+      copyFileSync(
+        join(FIXTURES, 'variants', 'compose.interval-from-env.yaml'),
+        join(dir, 'compose.yaml')
+      )
+  })
+  expect(a.run.stdout).toContain('invalid duration')
+  expect(a.run.stdout).toContain('::error::The compose file in services/web is not valid')
+  expect(a.run.summary).toContain('invalid duration')
+  // attempt() found the canary nowhere; the rest of each line is masked with it, in every form.
+  const visible = visibleOutput(a.run.everything)
+  for (const piece of ['"quoted', '\\"quoted', 'tab \\', '\\x09tab', '\\ttab', 'second line']) {
+    expect(visible).not.toContain(piece)
+  }
+  expectNothingLeft(a)
+})
+
+describe('a deploy reads only its own service folder', () => {
+  /** Another service's folder beside web, with a secret of its own in its .env. */
+  const otherService = (dir: string): string => {
+    const other = join(dirname(dir), 'other')
+    mkdirSync(other, { recursive: true })
+    writeFileSync(join(other, '.env'), `OTHER_TOKEN="${canary}-other-service"\n`, { mode: 0o600 })
+    return other
+  }
+  const withCompose =
+    (extra: (dir: string) => string) =>
+    (dir: string): void => {
+      otherService(dir)
+      writeFileSync(
+        join(dir, 'compose.yaml'),
+        `services:\n  web:\n    build: .\n    init: true\n${extra(dir)}`
+      )
+    }
+
+  test.each([
+    ['env_file', withCompose(() => '    env_file: ../other/.env\n'), /env_file .*other\/\.env/],
+    [
+      'secrets file',
+      withCompose(() => '    secrets: [tok]\nsecrets:\n  tok:\n    file: ../other/.env\n'),
+      /secret tok .*other\/\.env/
+    ],
+    [
+      'configs file',
+      withCompose(() => '    configs: [c]\nconfigs:\n  c:\n    file: ../other/.env\n'),
+      /config c .*other\/\.env/
+    ],
+    [
+      'build context',
+      (dir: string): void => {
+        otherService(dir)
+        writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    build: ../other\n')
+      },
+      /build context of web .*other/
+    ],
+    [
+      'env_file through a symlink',
+      (dir: string): void => {
+        const other = otherService(dir)
+        symlinkSync(join(other, '.env'), join(dir, 'innocent.env'))
+        writeFileSync(
+          join(dir, 'compose.yaml'),
+          'services:\n  web:\n    build: .\n    init: true\n    env_file: innocent.env\n'
+        )
+      },
+      /env_file .*innocent\.env.* resolves to .*other\/\.env/
+    ],
+    [
+      '.env.example linked to another deployment',
+      (dir: string): void => {
+        const other = otherService(dir)
+        rmSync(join(dir, '.env.example'))
+        symlinkSync(join(other, '.env'), join(dir, '.env.example'))
+      },
+      /services\/web\/\.env\.example resolves to .*other\/\.env/
+    ]
+  ])('%s outside the service folder is refused, naming the path', async (_what, prepare, error) => {
+    const a = await attempt({ prepare })
+    expect(a.run.stdout).toMatch(error)
+    expect(a.run.stdout).toContain('must stay inside')
+    expectNothingLeft(a)
+  })
+
+  test('a service folder that is a symlink out of the workspace is refused; no .env is written there', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'ls-outside-'))
+    workspaces.push(outside)
+    const a = await attempt({
+      prepare: dir => {
+        cpSync(dir, join(outside, 'web'), { recursive: true })
+        rmSync(dir, { recursive: true })
+        symlinkSync(join(outside, 'web'), dir)
+      }
+    })
+    expect(a.run.stdout).toContain("::error::Input 'path': services/web resolves to")
+    expect(a.run.stdout).toContain('outside the workspace')
+    expect(readdirSync(join(outside, 'web'))).not.toContain('.env')
+    expect(containerIds(a.deployment)).toEqual([])
+  })
+
+  test('a bind mount of the state folder is refused', async () => {
+    let stateRoot = ''
+    const a = await attempt({
+      prepare: dir => {
+        stateRoot = join(dirname(dirname(dirname(dir))), 'state')
+        mkdirSync(stateRoot, { recursive: true })
+        writeFileSync(
+          join(dir, 'compose.yaml'),
+          `services:\n  web:\n    build: .\n    init: true\n    volumes: ['${stateRoot}:/stolen:ro']\n`
+        )
+      }
+    })
+    expect(a.run.stdout).toContain(`bind mount ${stateRoot}`)
+    expect(a.run.stdout).toContain("the action's state folder")
+    expectNothingLeft(a)
+  })
+})
+
+test('a deployment named like another service is refused, naming both', async () => {
+  const a = await attempt({
+    prepare: (dir, deployment) => {
+      const other = join(dirname(dir), deployment)
+      mkdirSync(other)
+      writeFileSync(join(other, 'compose.yaml'), 'services:\n  x:\n    image: busybox:1.36\n')
+    }
+  })
+  expect(a.run.stdout).toContain(
+    `::error::Input 'deployment': deployment '${a.deployment}' of service 'web' is named like the service '${a.deployment}' (services/${a.deployment})`
+  )
   expectNothingLeft(a)
 })

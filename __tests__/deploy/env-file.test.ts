@@ -8,6 +8,7 @@ import {
   encodeValue,
   envPrefix,
   restoreFile,
+  envValues,
   selectEnv,
   writeFileAtomic
 } from '../../src/deploy/env-file.js'
@@ -33,7 +34,7 @@ describe('selectEnv', () => {
       'web',
       'web-aws'
     )
-    expect(Object.fromEntries(env)).toEqual({
+    expect(Object.fromEntries(envValues(env))).toEqual({
       DB_PASSWORD: 'pw',
       LOG_LEVEL: 'info',
       REGION: 'eu-west-1'
@@ -52,7 +53,7 @@ describe('selectEnv', () => {
       'web',
       'web-aws'
     )
-    expect(Object.fromEntries(env)).toEqual({
+    expect(Object.fromEntries(envValues(env))).toEqual({
       A: 'service secret',
       B: 'deployment var',
       C: 'deployment secret',

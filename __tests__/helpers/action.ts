@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -22,6 +22,8 @@ export interface ActionRun {
   /** Parsed GITHUB_OUTPUT (handles the heredoc form core.setOutput writes). */
   outputs: Record<string, string>
   summary: string
+  /** What the step saved for its post step (GITHUB_STATE); pass it as `state` to run the post. */
+  state: Record<string, string>
   /** stdout + stderr + summary + outputs: everything a user could see, for leak checks. */
   everything: string
 }
@@ -35,6 +37,10 @@ export interface ActionOptions {
   event?: unknown
   env?: Record<string, string>
   timeoutMs?: number
+  /** Runs the post step (`post:` in action.yml): the runner gives it the main step's state. */
+  state?: Record<string, string>
+  /** Called with the node process once started (to send it signals as the runner does). */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 /** Runs dist/index.js exactly as the Actions runner starts a node action. */
@@ -44,9 +50,10 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     output: join(dir, 'output'),
     summary: join(dir, 'summary'),
     env: join(dir, 'env'),
+    state: join(dir, 'state'),
     event: join(dir, 'event.json')
   }
-  for (const f of [files.output, files.summary, files.env]) writeFileSync(f, '')
+  for (const f of [files.output, files.summary, files.env, files.state]) writeFileSync(f, '')
   writeFileSync(files.event, JSON.stringify(options.event ?? {}))
 
   const env: Record<string, string> = {
@@ -60,6 +67,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_ENV: files.env,
+    GITHUB_STATE: files.state,
     GITHUB_REPOSITORY: 'octo-org/homelab',
     GITHUB_SHA: '0000000000000000000000000000000000000000',
     GITHUB_REF: 'refs/heads/main',
@@ -76,8 +84,10 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
 
   const child = spawn(NODE, [BUNDLE], { cwd: options.workspace, env })
+  options.onSpawn?.(child)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -98,6 +108,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
   })
   const rawOutput = readFileSync(files.output, 'utf8')
   const summary = readFileSync(files.summary, 'utf8')
+  const state = parseOutputFile(readFileSync(files.state, 'utf8'))
   rmSync(dir, { recursive: true, force: true })
   const outputs = parseOutputFile(rawOutput)
   return {
@@ -106,6 +117,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     stderr,
     outputs,
     summary,
+    state,
     everything: [stdout, stderr, summary, rawOutput].join('\n')
   }
 }

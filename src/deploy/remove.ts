@@ -4,9 +4,9 @@ import { ActionError } from '../errors.js'
 import type { RemoveInputs } from '../inputs.js'
 import { checkDocker, composeDown, type ComposeTarget } from './compose.js'
 import { configEnvValues } from './env-file.js'
-import { lockDeployment, type StepDeps } from './deploy.js'
-import { dropStaleImageTags } from './rollback.js'
-import { deleteState, readLastGood, statePaths } from './state.js'
+import { dropStaleImageTags, removeBuiltImages } from './rollback.js'
+import { clearPending, deleteState, readLastGood, statePaths } from './state.js'
+import { lockDeployment, type StepDeps } from './step.js'
 
 export interface RemoveDeps extends StepDeps {
   /** An empty folder to run compose in when there is no saved config, so no compose file is picked up. */
@@ -16,7 +16,8 @@ export interface RemoveDeps extends StepDeps {
 /**
  * Tears a deployment down: `docker compose down --remove-orphans` for the project, from the saved
  * config of the last good deploy (the service folder may be gone) or else by the project's labels;
- * then deletes its .env, its launch-service image tags and its state. Removing twice is fine.
+ * then deletes its .env, its launch-service image tags, the images compose built for it and its
+ * state. Removing twice is fine.
  */
 export async function remove(inputs: RemoveInputs, deps: RemoveDeps): Promise<void> {
   const { run, log } = deps
@@ -49,9 +50,11 @@ export async function remove(inputs: RemoveInputs, deps: RemoveDeps): Promise<vo
       )
     }
     await dropStaleImageTags(run, inputs.deployment, [])
+    for (const warning of await removeBuiltImages(run, inputs.deployment)) log.warning(warning)
     if (inputs.path !== undefined)
       rmSync(join(resolve(deps.workspace, inputs.path), inputs.envFile), { force: true })
     deleteState(paths)
+    clearPending(paths)
     log.info(`Removed ${inputs.deployment}.`)
   } finally {
     release()

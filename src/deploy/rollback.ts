@@ -4,10 +4,14 @@ import type { CommandResult, Runner } from '../exec.js'
 import {
   composeUp,
   docker,
+  lastLine,
+  projectContainers,
   runDocker,
   type ComposeTarget,
   type ProjectContainer
 } from './compose.js'
+import { describeContainer, failingContainers } from './diagnose.js'
+import type { HealthResult } from './health.js'
 import type { Log } from './log.js'
 import type { LastGood, SavedImage } from './state.js'
 
@@ -76,27 +80,108 @@ export async function restoreImageTags(run: Runner, log: Log, images: SavedImage
   }
 }
 
+/** What restoring the last good deploy came to: running and verified, or why not. */
+export type Restored =
+  | { ok: true; containers: ProjectContainer[] }
+  | { ok: false; why: string; containers?: ProjectContainer[] }
+
+export interface RestoreOptions {
+  waitTimeoutSeconds: number
+  /** Polled after the containers are healthy, as after a deploy. */
+  health?: (timeoutMs: number) => Promise<HealthResult>
+}
+
 /**
- * Brings the last good deploy back up: its resolved compose config, from memory on stdin, with
- * the .env it ran with (envFile of target, which the caller has restored: compose needs it for
- * secrets and configs taken from a variable, which the resolved config still names), and its
- * images; returns compose's result. A retag that fails is a warning, not the end of the
- * rollback: compose up still runs and says whether the image it needs is there.
+ * Brings the last good deploy back up and checks that it is what runs: its resolved compose
+ * config, from memory on stdin, with the .env it ran with (envFile of target, which the caller
+ * has restored: compose needs it for secrets and configs taken from a variable, which the resolved
+ * config still names), and its images, started without building or pulling. Then every service
+ * must run the saved image ID, be running and not unhealthy, and health-url must answer.
+ * A saved image that is gone from the host (a `docker rmi`, a prune) stops it before compose
+ * runs: the image name now points at another build, so compose would start the wrong version.
  */
-export async function rollBack(
+export async function restore(
   run: Runner,
   log: Log,
   target: ComposeTarget,
   lastGood: LastGood,
-  waitTimeoutSeconds: number
-): Promise<CommandResult> {
+  options: RestoreOptions
+): Promise<Restored> {
+  const gone: SavedImage[] = []
   for (const image of lastGood.images) {
-    if (needsRetag(image.imageRef)) {
-      await pointBack(run, log, image, image.imageRef, 'bringing the previous version up anyway')
+    // Our tag first (a failed deploy may have moved it): it fails when the image is gone.
+    for (const name of needsRetag(image.imageRef) ? [image.tag, image.imageRef] : [image.tag]) {
+      const tagged = await runDocker(run, ['tag', image.imageId, name])
+      if (tagged.exitCode !== 0) {
+        gone.push(image)
+        break
+      }
+    }
+  }
+  if (gone.length > 0) {
+    return {
+      ok: false,
+      why: `the saved image of ${gone.map(i => `${i.service} (${i.imageId.slice(0, 19)})`).join(', ')} is no longer on this host (removed by a docker rmi or an image prune outside launch-service), so the previous version cannot be started`
     }
   }
   const previous: ComposeTarget = { ...target, files: [], config: lastGood.config }
-  return composeUp(run, previous, { waitTimeoutSeconds, build: false })
+  const upPrevious = async (): Promise<CommandResult> => {
+    const result = await composeUp(run, previous, {
+      waitTimeoutSeconds: options.waitTimeoutSeconds,
+      build: false
+    })
+    log.group('docker compose up (rollback)', `${result.stdout}${result.stderr}`)
+    return result
+  }
+  let up = await upPrevious()
+  let containers = await projectContainers(run, target.project)
+  // A recreate that was interrupted (a cancelled job) leaves a container that was created and
+  // never started, under a temporary name compose then trips over: remove it, and try once more.
+  const stale = containers.filter(c => c.state === 'created')
+  if (up.exitCode !== 0 && stale.length > 0) {
+    log.info(`Removing ${stale.map(c => c.name).join(', ')}, left by an interrupted recreate.`)
+    await runDocker(run, ['rm', '--force', ...stale.map(c => c.id)])
+    up = await upPrevious()
+    containers = await projectContainers(run, target.project)
+  }
+  if (up.exitCode !== 0) {
+    return {
+      ok: false,
+      why: `docker compose up of the previous version failed: ${lastLine(up.stderr) || `exit code ${up.exitCode}`}`,
+      containers
+    }
+  }
+  const wrong = lastGood.images.filter(
+    image =>
+      !containers.some(
+        c => c.service === image.service && c.imageId === image.imageId && c.state === 'running'
+      )
+  )
+  if (wrong.length > 0) {
+    return {
+      ok: false,
+      why: `after docker compose up, ${wrong.map(i => i.service).join(', ')} does not run the saved image`,
+      containers
+    }
+  }
+  const failing = failingContainers(containers)
+  if (failing.length > 0) {
+    return {
+      ok: false,
+      why: `the previous version is not healthy: ${failing.map(describeContainer).join('; ')}`,
+      containers
+    }
+  }
+  if (options.health !== undefined) {
+    const health = await options.health(options.waitTimeoutSeconds * 1000)
+    if (!health.ok)
+      return {
+        ok: false,
+        why: `the previous version fails health-url: ${health.reason}`,
+        containers
+      }
+  }
+  return { ok: true, containers }
 }
 
 async function pointBack(
@@ -124,4 +209,29 @@ export async function imageTags(run: Runner, deployment: string): Promise<string
     `launch-service-rollback/${deployment}`
   ])
   return out.split('\n').filter(line => line.trim() !== '' && !line.endsWith(':<none>'))
+}
+
+/**
+ * Removes the images compose built for the deployment (labelled with its project); pulled images
+ * are kept, as other deployments may use them. Returns a warning per image still in use.
+ */
+export async function removeBuiltImages(run: Runner, deployment: string): Promise<string[]> {
+  const ids = await docker(run, [
+    'image',
+    'ls',
+    '--quiet',
+    '--no-trunc',
+    '--filter',
+    `label=com.docker.compose.project=${deployment}`
+  ])
+  const warnings: string[] = []
+  for (const id of new Set(ids.split('\n').filter(line => line.trim() !== ''))) {
+    const removed = await runDocker(run, ['image', 'rm', id])
+    if (removed.exitCode !== 0) {
+      warnings.push(
+        `Could not remove the image ${id.slice(0, 19)} built for ${deployment}: ${lastLine(removed.stderr)}`
+      )
+    }
+  }
+  return warnings
 }

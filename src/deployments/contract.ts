@@ -86,6 +86,7 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
       url: url as string | null
     })
   }
+  problems.push(...nameCollisions(deployments))
   if (problems.length > 0) {
     throw new InputError(
       input,
@@ -94,6 +95,24 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
     )
   }
   return deployments.sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/**
+ * Secrets are selected by `<SERVICE>__<KEY>` and `<DEPLOYMENT>__<KEY>`: a deployment named like
+ * another service (deployment `api` of service `web`, and a service `api`) would receive the
+ * other service's secrets, and `API__<KEY>` would mean two things.
+ */
+function nameCollisions(deployments: Deployment[]): string[] {
+  const prefix = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]/g, '_')
+  const services = [...new Set(deployments.map(d => d.service))]
+  return deployments.flatMap(d =>
+    services
+      .filter(s => s !== d.service && prefix(s) === prefix(d.name))
+      .map(
+        s =>
+          `deployment '${d.name}' (of service '${d.service}') is named like the service '${s}': ${prefix(s)}__<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`
+      )
+  )
 }
 
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')"

@@ -1,0 +1,193 @@
+import { lstatSync, readFileSync, realpathSync } from 'node:fs'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { ActionError, InputError, errorMessage } from '../errors.js'
+
+/**
+ * A deploy reads only its own service folder. Every deployment's .env holds its secrets, and the
+ * state folder holds every deployment's saved .env, so a compose file that could name a file
+ * elsewhere (`env_file: ../other/.env`, a symlink, a bind mount of the state folder) would hand
+ * one service another's secrets. Paths are compared after resolving symlinks.
+ */
+
+/** Whether `path` is `folder` or inside it (both already resolved). */
+export function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/** The path with every symlink resolved; for a path that does not exist, its nearest parent's. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    const parent = dirname(path)
+    return parent === path ? path : resolve(realPath(parent), relative(parent, path))
+  }
+}
+
+/**
+ * The service folder, resolved: it must lie inside the workspace and outside the state folder,
+ * or .env would be written (and read back) somewhere else.
+ */
+export function checkServiceFolder(workspace: string, path: string, stateRoot: string): string {
+  const real = realPath(resolve(workspace, path))
+  if (!isInside(realPath(workspace), real)) {
+    throw new InputError(
+      'path',
+      `${path} resolves to ${real}, outside the workspace`,
+      'Pass a service folder of the checked-out repository that is not a symlink out of it.'
+    )
+  }
+  if (overlaps(real, realPath(stateRoot))) {
+    throw new InputError(
+      'path',
+      `${path} resolves to ${real}, which overlaps the action's state folder ${stateRoot}`,
+      'Keep the state folder (LAUNCH_SERVICE_STATE_DIR) outside the workspace.'
+    )
+  }
+  return real
+}
+
+/**
+ * The files a deploy reads from the service folder before compose runs: the compose file and
+ * `.env.example` must resolve inside it; the env file must not be a symlink (its old content is
+ * read back to restore it on failure).
+ */
+export function checkServiceFiles(
+  folder: string,
+  path: string,
+  files: { composeFile: string; example: string; envFile: string }
+): void {
+  for (const file of [files.composeFile, files.example]) mustStayInside(folder, path, file, file)
+  if (isSymlink(files.envFile)) {
+    throw new ActionError(
+      `${shown(path, folder, files.envFile)} is a symlink; the env file must be a plain file the action writes. Delete the link.`
+    )
+  }
+}
+
+/**
+ * `env_file`, `include` and `extends.file` of the compose file (and of the files they include),
+ * which `docker compose config` applies and does not show: each must resolve inside the folder.
+ */
+export function checkComposeReferences(folder: string, path: string, composeFile: string): void {
+  const seen = new Set<string>()
+  const visit = (file: string): void => {
+    const real = realPath(file)
+    if (seen.has(real)) return
+    seen.add(real)
+    let doc: unknown
+    try {
+      doc = parseYaml(readFileSync(real, 'utf8'))
+    } catch (error) {
+      // compose config reports a broken file with its own, better message.
+      if (error instanceof Error && error.name.startsWith('YAML')) return
+      throw new ActionError(`Could not read ${shown(path, folder, file)}: ${errorMessage(error)}`)
+    }
+    const base = dirname(file)
+    const refer = (what: string, value: unknown, recurse: boolean): void => {
+      if (typeof value !== 'string') return
+      if (value.includes('$')) {
+        throw new ActionError(
+          `${what} '${value}' in ${shown(path, folder, file)} uses a variable; write the path literally, relative to the service folder.`
+        )
+      }
+      const target = resolve(base, value)
+      mustStayInside(folder, path, target, `${what} ${value}`)
+      if (recurse) visit(target)
+    }
+    const top = asObject(doc)
+    for (const entry of asList(top.include)) {
+      const paths = typeof entry === 'string' ? [entry] : asList(asObject(entry).path)
+      for (const p of paths) refer('include', p, true)
+      refer('include env_file', asObject(entry).env_file, false)
+    }
+    for (const [name, raw] of Object.entries(asObject(top.services))) {
+      const service = asObject(raw)
+      for (const entry of asList(service.env_file)) {
+        refer(
+          `env_file of ${name}`,
+          typeof entry === 'string' ? entry : asObject(entry).path,
+          false
+        )
+      }
+      refer(`extends file of ${name}`, asObject(service.extends).file, true)
+    }
+  }
+  visit(composeFile)
+}
+
+/**
+ * What the resolved config (`docker compose config --format json`, absolute paths) lets a
+ * container or a build read from the host: build contexts, secret and config files must resolve
+ * inside the service folder; no bind mount may reach into the state folder.
+ */
+export function checkResolvedConfig(
+  configJson: string,
+  folder: string,
+  path: string,
+  stateRoot: string
+): void {
+  const config = asObject(JSON.parse(configJson))
+  const local = (value: unknown): value is string => typeof value === 'string' && isAbsolute(value)
+  for (const [name, raw] of Object.entries(asObject(config.services))) {
+    const service = asObject(raw)
+    const build = asObject(service.build)
+    if (local(build.context))
+      mustStayInside(folder, path, build.context, `build context of ${name}`)
+    for (const [context, value] of Object.entries(asObject(build.additional_contexts))) {
+      if (local(value)) mustStayInside(folder, path, value, `build context ${context} of ${name}`)
+    }
+    for (const volume of asList(service.volumes)) {
+      const v = asObject(volume)
+      if (v.type === 'bind' && local(v.source) && overlaps(realPath(v.source), realPath(stateRoot)))
+        throw new ActionError(
+          `Service ${name} of ${path} may not bind mount ${v.source}: it overlaps the action's state folder ${stateRoot}, which holds every deployment's secrets. Mount a narrower folder.`
+        )
+    }
+  }
+  for (const kind of ['secrets', 'configs'] as const) {
+    for (const [name, raw] of Object.entries(asObject(config[kind]))) {
+      const file = asObject(raw).file
+      if (local(file)) mustStayInside(folder, path, file, `${kind.slice(0, -1)} ${name} file`)
+    }
+  }
+}
+
+function mustStayInside(folder: string, path: string, target: string, what: string): void {
+  const real = realPath(target)
+  if (isInside(folder, real)) return
+  const via = real === resolve(target) ? '' : ` resolves to ${real}, which`
+  throw new ActionError(
+    `${what === target ? shown(path, folder, target) : `The ${what} in ${path}`}${via || ` (${real})`} must stay inside the service folder ${path}: a deploy may read only its own folder, never another service's files or the action's state. Move the file into ${path}.`
+  )
+}
+
+/** `services/web/.env.example` for a file in the folder; the absolute path otherwise. */
+function shown(path: string, folder: string, file: string): string {
+  const rel = relative(folder, resolve(file))
+  return rel.startsWith('..') || isAbsolute(rel) ? file : `${path}/${rel}`
+}
+
+function overlaps(a: string, b: string): boolean {
+  return isInside(a, b) || isInside(b, a)
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {}
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]
+}
