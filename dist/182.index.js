@@ -44,6 +44,182 @@ var core = __webpack_require__(3360);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/compose-files.ts
+var compose_files = __webpack_require__(161);
+;// CONCATENATED MODULE: ./src/deploy/environment.ts
+/**
+ * The environment every docker and docker compose command of deploy/remove runs with, and
+ * nothing more. Compose interpolates `${VAR}` in a compose file from its own environment first
+ * and from `--env-file` only after that, so an inherited environment would let the runner's
+ * variables (PORT, HOME, ...) override the deployment's .env, and would hand every compose file
+ * the action's own inputs: INPUT_SECRETS and INPUT_VARS hold all repository secrets and variables.
+ *
+ * Kept, because docker and compose need them to work at all:
+ * - PATH, HOME (docker's config and plugins in ~/.docker), TMPDIR, XDG_RUNTIME_DIR (rootless
+ *   Docker's socket);
+ * - DOCKER_* (DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_CERT_PATH, DOCKER_TLS_VERIFY,
+ *   DOCKER_API_VERSION, DOCKER_BUILDKIT, ...) and BUILDKIT_*: which daemon and how to build;
+ * - HTTP_PROXY, HTTPS_PROXY, NO_PROXY (either case), SSL_CERT_FILE, SSL_CERT_DIR: how to reach a
+ *   registry from behind a proxy or a private CA.
+ * Everything else (GITHUB_*, INPUT_*, RUNNER_*, COMPOSE_*, the runner's own variables) is dropped.
+ */
+const KEPT_NAMES = new Set([
+    'PATH',
+    'HOME',
+    'TMPDIR',
+    'XDG_RUNTIME_DIR',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR'
+]);
+const KEPT_PREFIXES = ['DOCKER_', 'BUILDKIT_'];
+function isDockerVariable(name) {
+    return KEPT_NAMES.has(name) || KEPT_PREFIXES.some(prefix => name.startsWith(prefix));
+}
+/** The allowlisted part of an environment (process.env by default). */
+function dockerEnvironment(source = process.env) {
+    const env = {};
+    for (const [name, value] of Object.entries(source)) {
+        if (value !== undefined && isDockerVariable(name))
+            env[name] = value;
+    }
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/compose.ts
+
+
+
+
+
+/** The service's compose file: the compose-file input, or the one compose file in the folder. */
+function findComposeFile(serviceDir, path, composeFile) {
+    if (composeFile !== undefined) {
+        const file = (0,external_node_path_.join)(serviceDir, composeFile);
+        if (!(0,external_node_fs_.existsSync)(file)) {
+            throw new errors/* InputError */.dz('compose-file', `'${composeFile}' does not exist in ${path}`, 'Give the name of a compose file in the service folder.');
+        }
+        return file;
+    }
+    const found = compose_files/* COMPOSE_FILES */.Z.filter(name => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(serviceDir, name)));
+    if (found.length === 0) {
+        throw new errors/* ActionError */.lZ(`No compose file in ${path}: expected one of ${compose_files/* COMPOSE_FILES */.Z.join(', ')}. Add a compose.yaml to the service folder, or set compose-file.`);
+    }
+    if (found.length > 1) {
+        throw new errors/* InputError */.dz('compose-file', `${path} has several compose files (${found.join(', ')})`, 'Set compose-file to the one to deploy.');
+    }
+    return (0,external_node_path_.join)(serviceDir, found[0]);
+}
+function isDirectory(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function createCompose(run, env = dockerEnvironment()) {
+    const tryDocker = (args, options = {}) => run('docker', args, { ...options, env });
+    const docker = async (args) => {
+        const result = await tryDocker(args);
+        if (result.exitCode !== 0) {
+            throw new errors/* ActionError */.lZ(`docker ${args[0]} failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`);
+        }
+        return result.stdout;
+    };
+    const compose = (target, ...args) => {
+        const input = target.config === undefined ? undefined : Buffer.from(target.config);
+        return tryDocker(composeArgs(target, ...args), { cwd: target.cwd, input });
+    };
+    return {
+        async check() {
+            let server;
+            try {
+                server = await tryDocker(['version', '--format', '{{.Server.Version}}']);
+            }
+            catch (error) {
+                throw new errors/* ActionError */.lZ(`Docker is not installed on this runner (${(0,errors/* errorMessage */.gJ)(error)}). Install Docker Engine on the runner host; the infrastructure boot script does this for hosts it creates.`);
+            }
+            if (server.exitCode !== 0) {
+                throw new errors/* ActionError */.lZ(`The Docker daemon is not reachable: ${firstLine(server.stderr)}. Start it (systemctl start docker) and make sure the runner's user may use it (member of the docker group), or set DOCKER_HOST.`);
+            }
+            const plugin = await tryDocker(['compose', 'version', '--short']);
+            if (plugin.exitCode !== 0) {
+                throw new errors/* ActionError */.lZ("The Docker Compose v2 plugin is missing (`docker compose version` failed). Install it: `apt-get install docker-compose-plugin` from Docker's apt repository, or put the docker-compose binary into /usr/libexec/docker/cli-plugins/ (or ~/.docker/cli-plugins/).");
+            }
+        },
+        async config(target, path) {
+            const result = await compose(target, 'config', '--format', 'json');
+            if (result.exitCode !== 0) {
+                throw new errors/* ActionError */.lZ(`The compose file in ${path} is not valid (docker compose config):\n${result.stderr.trim()}`);
+            }
+            return result.stdout;
+        },
+        up(target, options) {
+            const build = options.build ? ['--build'] : ['--no-build', '--pull', 'never'];
+            return compose(target, 'up', '--detach', ...build, ...(options.forceRecreate ? ['--force-recreate'] : []), '--wait', '--wait-timeout', String(options.waitTimeoutSeconds), '--remove-orphans');
+        },
+        down: target => compose(target, 'down', '--remove-orphans'),
+        async containers(project) {
+            const ids = await docker([
+                'ps',
+                '--all',
+                '--quiet',
+                '--no-trunc',
+                '--filter',
+                `label=${PROJECT_LABEL}=${project}`
+            ]);
+            const list = ids.split('\n').filter(id => id.trim() !== '');
+            if (list.length === 0)
+                return [];
+            return parseContainers(await docker(['inspect', ...list]));
+        },
+        docker,
+        tryDocker
+    };
+}
+function composeArgs(target, ...args) {
+    const files = target.config === undefined ? target.files.flatMap(file => ['--file', file]) : ['--file', '-'];
+    const envFile = target.envFile === undefined ? [] : ['--env-file', target.envFile];
+    return ['compose', '--project-name', target.project, ...files, ...envFile, ...args];
+}
+const PROJECT_LABEL = 'com.docker.compose.project';
+const SERVICE_LABEL = 'com.docker.compose.service';
+function parseContainers(json) {
+    return JSON.parse(json)
+        .map(c => {
+        const log = c.State.Health?.Log ?? [];
+        return {
+            id: c.Id,
+            name: c.Name.replace(/^\//, ''),
+            service: c.Config.Labels?.[SERVICE_LABEL] ?? '',
+            imageId: c.Image,
+            imageRef: c.Config.Image,
+            state: c.State.Status,
+            exitCode: c.State.ExitCode,
+            health: c.State.Health?.Status,
+            healthOutput: log[log.length - 1]?.Output
+        };
+    })
+        .sort((a, b) => a.name.localeCompare(b.name));
+}
+function firstLine(text) {
+    return text.trim().split('\n')[0] ?? '';
+}
+/** The last meaningful line of compose's output, usually the error (e.g. `container x is unhealthy`). */
+function lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter(l => l.trim() !== '');
+    return lines[lines.length - 1]?.trim() ?? '';
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -262,192 +438,7 @@ function isIgnored(dockerignore, path) {
     return ignored;
 }
 
-// EXTERNAL MODULE: ./src/compose-files.ts
-var compose_files = __webpack_require__(161);
-;// CONCATENATED MODULE: ./src/deploy/environment.ts
-/**
- * The environment every docker and docker compose command of deploy/remove runs with, and
- * nothing more. Compose interpolates `${VAR}` in a compose file from its own environment first
- * and from `--env-file` only after that, so an inherited environment would let the runner's
- * variables (PORT, HOME, ...) override the deployment's .env, and would hand every compose file
- * the action's own inputs: INPUT_SECRETS and INPUT_VARS hold all repository secrets and variables.
- *
- * Kept, because docker and compose need them to work at all:
- * - PATH, HOME (docker's config and plugins in ~/.docker), TMPDIR, XDG_RUNTIME_DIR (rootless
- *   Docker's socket);
- * - DOCKER_* (DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_CERT_PATH, DOCKER_TLS_VERIFY,
- *   DOCKER_API_VERSION, DOCKER_BUILDKIT, ...) and BUILDKIT_*: which daemon and how to build;
- * - HTTP_PROXY, HTTPS_PROXY, NO_PROXY (either case), SSL_CERT_FILE, SSL_CERT_DIR: how to reach a
- *   registry from behind a proxy or a private CA.
- * Everything else (GITHUB_*, INPUT_*, RUNNER_*, COMPOSE_*, the runner's own variables) is dropped.
- */
-const KEPT_NAMES = new Set([
-    'PATH',
-    'HOME',
-    'TMPDIR',
-    'XDG_RUNTIME_DIR',
-    'HTTP_PROXY',
-    'HTTPS_PROXY',
-    'NO_PROXY',
-    'http_proxy',
-    'https_proxy',
-    'no_proxy',
-    'SSL_CERT_FILE',
-    'SSL_CERT_DIR'
-]);
-const KEPT_PREFIXES = ['DOCKER_', 'BUILDKIT_'];
-function isDockerVariable(name) {
-    return KEPT_NAMES.has(name) || KEPT_PREFIXES.some(prefix => name.startsWith(prefix));
-}
-/** The allowlisted part of an environment (process.env by default). */
-function dockerEnvironment(source = process.env) {
-    const env = {};
-    for (const [name, value] of Object.entries(source)) {
-        if (value !== undefined && isDockerVariable(name))
-            env[name] = value;
-    }
-    return env;
-}
-
-;// CONCATENATED MODULE: ./src/deploy/compose.ts
-
-
-
-
-
-/** The service's compose file: the compose-file input, or the one compose file in the folder. */
-function findComposeFile(serviceDir, path, composeFile) {
-    if (composeFile !== undefined) {
-        const file = (0,external_node_path_.join)(serviceDir, composeFile);
-        if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.dz('compose-file', `'${composeFile}' does not exist in ${path}`, 'Give the name of a compose file in the service folder.');
-        }
-        return file;
-    }
-    const found = compose_files/* COMPOSE_FILES */.Z.filter(name => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(serviceDir, name)));
-    if (found.length === 0) {
-        throw new errors/* ActionError */.lZ(`No compose file in ${path}: expected one of ${compose_files/* COMPOSE_FILES */.Z.join(', ')}. Add a compose.yaml to the service folder, or set compose-file.`);
-    }
-    if (found.length > 1) {
-        throw new errors/* InputError */.dz('compose-file', `${path} has several compose files (${found.join(', ')})`, 'Set compose-file to the one to deploy.');
-    }
-    return (0,external_node_path_.join)(serviceDir, found[0]);
-}
-function isDirectory(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/** Fails with a message that says how to fix it when docker, its daemon or compose v2 is missing. */
-async function checkDocker(run) {
-    let server;
-    try {
-        server = await runDocker(run, ['version', '--format', '{{.Server.Version}}']);
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`Docker is not installed on this runner (${(0,errors/* errorMessage */.gJ)(error)}). Install Docker Engine on the runner host; the infrastructure boot script does this for hosts it creates.`);
-    }
-    if (server.exitCode !== 0) {
-        throw new errors/* ActionError */.lZ(`The Docker daemon is not reachable: ${firstLine(server.stderr)}. Start it (systemctl start docker) and make sure the runner's user may use it (member of the docker group), or set DOCKER_HOST.`);
-    }
-    const compose = await runDocker(run, ['compose', 'version', '--short']);
-    if (compose.exitCode !== 0) {
-        throw new errors/* ActionError */.lZ("The Docker Compose v2 plugin is missing (`docker compose version` failed). Install it: `apt-get install docker-compose-plugin` from Docker's apt repository, or put the docker-compose binary into /usr/libexec/docker/cli-plugins/ (or ~/.docker/cli-plugins/).");
-    }
-}
-function composeArgs(target, ...args) {
-    const files = target.config === undefined ? target.files.flatMap(file => ['--file', file]) : ['--file', '-'];
-    const envFile = target.envFile === undefined ? [] : ['--env-file', target.envFile];
-    return ['compose', '--project-name', target.project, ...files, ...envFile, ...args];
-}
-function compose(run, target, ...args) {
-    const input = target.config === undefined ? undefined : Buffer.from(target.config);
-    return runDocker(run, composeArgs(target, ...args), { cwd: target.cwd, input });
-}
-/**
- * The fully resolved project (`docker compose config --format json`): env files and interpolation
- * applied, paths absolute, `$` escaped as `$$`. JSON, because compose's YAML output is not valid
- * YAML for values with tabs. It holds secret values: store it 0600 only.
- */
-async function resolveConfig(run, target, path) {
-    const result = await compose(run, target, 'config', '--format', 'json');
-    if (result.exitCode !== 0) {
-        throw new errors/* ActionError */.lZ(`The compose file in ${path} is not valid (docker compose config):\n${result.stderr.trim()}`);
-    }
-    return result.stdout;
-}
-function composeUp(run, target, options) {
-    const build = options.build ? ['--build'] : ['--no-build', '--pull', 'never'];
-    return compose(run, target, 'up', '--detach', ...build, ...(options.forceRecreate ? ['--force-recreate'] : []), '--wait', '--wait-timeout', String(options.waitTimeoutSeconds), '--remove-orphans');
-}
-function composeDown(run, target) {
-    return compose(run, target, 'down', '--remove-orphans');
-}
-const PROJECT_LABEL = 'com.docker.compose.project';
-const SERVICE_LABEL = 'com.docker.compose.service';
-/** The project's containers, found by compose's project label (so no compose file is needed). */
-async function projectContainers(run, project) {
-    const ids = await docker(run, [
-        'ps',
-        '--all',
-        '--quiet',
-        '--no-trunc',
-        '--filter',
-        `label=${PROJECT_LABEL}=${project}`
-    ]);
-    const list = ids.split('\n').filter(id => id.trim() !== '');
-    if (list.length === 0)
-        return [];
-    const inspected = JSON.parse(await docker(run, ['inspect', ...list]));
-    return inspected
-        .map(c => {
-        const log = c.State.Health?.Log ?? [];
-        return {
-            id: c.Id,
-            name: c.Name.replace(/^\//, ''),
-            service: c.Config.Labels?.[SERVICE_LABEL] ?? '',
-            imageId: c.Image,
-            imageRef: c.Config.Image,
-            state: c.State.Status,
-            exitCode: c.State.ExitCode,
-            health: c.State.Health?.Status,
-            healthOutput: log[log.length - 1]?.Output
-        };
-    })
-        .sort((a, b) => a.name.localeCompare(b.name));
-}
-/**
- * Runs `docker <args>` with only the allowlisted environment (see environment.ts): every docker
- * and compose command of deploy and remove goes through here.
- */
-function runDocker(run, args, options = {}) {
-    return run('docker', args, { ...options, env: dockerEnvironment() });
-}
-/** Runs a docker command whose output we need; fails with its stderr. */
-async function docker(run, args) {
-    const result = await runDocker(run, args);
-    if (result.exitCode !== 0) {
-        throw new errors/* ActionError */.lZ(`docker ${args[0]} failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`);
-    }
-    return result.stdout;
-}
-function firstLine(text) {
-    return text.trim().split('\n')[0] ?? '';
-}
-/** The last meaningful line of compose's output, usually the error (e.g. `container x is unhealthy`). */
-function lastLine(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .filter(l => l.trim() !== '');
-    return lines[lines.length - 1]?.trim() ?? '';
-}
-
 ;// CONCATENATED MODULE: ./src/deploy/diagnose.ts
-
 const LOG_LINES = '100';
 /** Containers that are why a deploy failed: not running, or not healthy. */
 function failingContainers(containers) {
@@ -462,7 +453,7 @@ function describeContainer(c) {
  * Prints, for each failing container (or every container when none looks failing, e.g. after
  * a health-url failure), its state, last healthcheck output and recent logs. The log redacts.
  */
-async function reportFailure(run, containers, log) {
+async function reportFailure(compose, containers, log) {
     const failing = failingContainers(containers);
     if (containers.length === 0) {
         log.info('No container of this deployment exists: the build or the creation failed before any started.');
@@ -473,7 +464,7 @@ async function reportFailure(run, containers, log) {
     }
     const shown = failing.length > 0 ? failing : containers;
     for (const c of shown) {
-        const logs = await runDocker(run, ['logs', '--tail', LOG_LINES, c.id]);
+        const logs = await compose.tryDocker(['logs', '--tail', LOG_LINES, c.id]);
         const health = c.healthOutput?.trim()
             ? `\nlast healthcheck output:\n${c.healthOutput.trim()}`
             : '';
@@ -703,13 +694,13 @@ function imageTag(deployment, service) {
     return `launch-service-rollback/${deployment}:${tag}`;
 }
 /** Tags the running images of a good deploy, before it is recorded. */
-async function keepImages(run, deployment, containers) {
+async function keepImages(compose, deployment, containers) {
     const saved = new Map();
     for (const c of containers) {
         if (c.service === '' || saved.has(c.service))
             continue;
         const tag = imageTag(deployment, c.service);
-        await docker(run, ['tag', c.imageId, tag]);
+        await compose.docker(['tag', c.imageId, tag]);
         saved.set(c.service, { service: c.service, imageId: c.imageId, imageRef: c.imageRef, tag });
     }
     return [...saved.values()];
@@ -719,11 +710,11 @@ async function keepImages(run, deployment, containers) {
  * services it no longer has (until then a rollback may still need those images); with nothing
  * kept, all of them (remove, or a failed first deploy).
  */
-async function dropStaleImageTags(run, deployment, kept) {
+async function dropStaleImageTags(compose, deployment, kept) {
     const keep = new Set(kept.map(s => s.tag));
-    for (const tag of await imageTags(run, deployment)) {
+    for (const tag of await imageTags(compose, deployment)) {
         if (!keep.has(tag))
-            await runDocker(run, ['image', 'rm', tag]);
+            await compose.tryDocker(['image', 'rm', tag]);
     }
 }
 /** Whether rollback must point the image's name back at the saved image (not for IDs and digests). */
@@ -735,9 +726,9 @@ function needsRetag(imageRef) {
  * runs before the record is written), and a tag that names an image the record does not would let
  * the saved one be pruned. Failures are warnings: the caller goes on either way.
  */
-async function restoreImageTags(run, log, images) {
+async function restoreImageTags(compose, log, images) {
     for (const image of images) {
-        await pointBack(run, log, image, image.tag, 'a later rollback may not find it');
+        await pointBack(compose, log, image, image.tag, 'a later rollback may not find it');
     }
 }
 /**
@@ -745,16 +736,17 @@ async function restoreImageTags(run, log, images) {
  * config, from memory on stdin, with the .env it ran with (envFile of target, which the caller
  * has restored: compose needs it for secrets and configs taken from a variable, which the resolved
  * config still names), and its images, started without building or pulling. Then every service
- * must run the saved image ID, be running and not unhealthy, and health-url must answer.
+ * must run the saved image ID and be running and not unhealthy. (Not health-url: it belongs to
+ * the failed version, whose new endpoint the previous one may well not have.)
  * A saved image that is gone from the host (a `docker rmi`, a prune) stops it before compose
  * runs: the image name now points at another build, so compose would start the wrong version.
  */
-async function restore(run, log, target, lastGood, options) {
+async function restore(compose, log, target, lastGood, options) {
     const gone = [];
     for (const image of lastGood.images) {
         // Our tag first (a failed deploy may have moved it): it fails when the image is gone.
         for (const name of needsRetag(image.imageRef) ? [image.tag, image.imageRef] : [image.tag]) {
-            const tagged = await runDocker(run, ['tag', image.imageId, name]);
+            const tagged = await compose.tryDocker(['tag', image.imageId, name]);
             if (tagged.exitCode !== 0) {
                 gone.push(image);
                 break;
@@ -769,7 +761,7 @@ async function restore(run, log, target, lastGood, options) {
     }
     const previous = { ...target, files: [], config: lastGood.config };
     const upPrevious = async () => {
-        const result = await composeUp(run, previous, {
+        const result = await compose.up(previous, {
             waitTimeoutSeconds: options.waitTimeoutSeconds,
             build: false
         });
@@ -777,15 +769,15 @@ async function restore(run, log, target, lastGood, options) {
         return result;
     };
     let up = await upPrevious();
-    let containers = await projectContainers(run, target.project);
+    let containers = await compose.containers(target.project);
     // A recreate that was interrupted (a cancelled job) leaves a container that was created and
     // never started, under a temporary name compose then trips over: remove it, and try once more.
     const stale = containers.filter(c => c.state === 'created');
     if (up.exitCode !== 0 && stale.length > 0) {
         log.info(`Removing ${stale.map(c => c.name).join(', ')}, left by an interrupted recreate.`);
-        await runDocker(run, ['rm', '--force', ...stale.map(c => c.id)]);
+        await compose.tryDocker(['rm', '--force', ...stale.map(c => c.id)]);
         up = await upPrevious();
-        containers = await projectContainers(run, target.project);
+        containers = await compose.containers(target.project);
     }
     if (up.exitCode !== 0) {
         return {
@@ -810,27 +802,18 @@ async function restore(run, log, target, lastGood, options) {
             containers
         };
     }
-    if (options.health !== undefined) {
-        const health = await options.health(options.waitTimeoutSeconds * 1000);
-        if (!health.ok)
-            return {
-                ok: false,
-                why: `the previous version fails health-url: ${health.reason}`,
-                containers
-            };
-    }
     return { ok: true, containers };
 }
-async function pointBack(run, log, image, name, otherwise) {
+async function pointBack(compose, log, image, name, otherwise) {
     try {
-        await docker(run, ['tag', image.imageId, name]);
+        await compose.docker(['tag', image.imageId, name]);
     }
     catch (error) {
         log.warning(`Could not point ${name} back at the saved image of ${image.service} (${(0,errors/* errorMessage */.gJ)(error)}); ${otherwise}.`);
     }
 }
-async function imageTags(run, deployment) {
-    const out = await docker(run, [
+async function imageTags(compose, deployment) {
+    const out = await compose.docker([
         'image',
         'ls',
         '--format',
@@ -843,8 +826,8 @@ async function imageTags(run, deployment) {
  * Removes the images compose built for the deployment (labelled with its project); pulled images
  * are kept, as other deployments may use them. Returns a warning per image still in use.
  */
-async function removeBuiltImages(run, deployment) {
-    const ids = await docker(run, [
+async function removeBuiltImages(compose, deployment) {
+    const ids = await compose.docker([
         'image',
         'ls',
         '--quiet',
@@ -854,7 +837,7 @@ async function removeBuiltImages(run, deployment) {
     ]);
     const warnings = [];
     for (const id of new Set(ids.split('\n').filter(line => line.trim() !== ''))) {
-        const removed = await runDocker(run, ['image', 'rm', id]);
+        const removed = await compose.tryDocker(['image', 'rm', id]);
         if (removed.exitCode !== 0) {
             warnings.push(`Could not remove the image ${id.slice(0, 19)} built for ${deployment}: ${lastLine(removed.stderr)}`);
         }
@@ -1389,7 +1372,7 @@ async function prepare(inputs, deps) {
         throw new errors/* ActionError */.lZ(`${inputs.path}/.env.example needs values for: ${missing.join(', ')}. Add a secret or variable named ${envPrefix(service)}<KEY> (or ${envPrefix(inputs.deployment)}<KEY> for this deployment only), or give the key a default in .env.example.`);
     }
     const envText = encodeEnvFile(env, inputs.deployment);
-    await checkDocker(deps.run);
+    await deps.compose.check();
     deps.log.info(`Deploying ${inputs.deployment} (service ${service}) with ${env.size} variable(s) in ${inputs.envFile}: ${[...env.keys()].join(', ') || 'none'}`);
     const target = {
         project: inputs.deployment,
@@ -1424,12 +1407,12 @@ async function load(p, deps, paths) {
     const envBefore = readIfExists(p.envPath);
     writeFileAtomic(p.envPath, p.envText);
     try {
-        const config = await resolveConfig(deps.run, p.target, p.inputs.path);
+        const config = await deps.compose.config(p.target, p.inputs.path);
         checkResolvedConfig(config, p.serviceDir, p.inputs.path, deps.stateRoot);
         const shown = (file) => file.replace(`${p.serviceDir}/`, `${p.inputs.path}/`);
         for (const warning of envInBuildContext(config, p.envPath, shown))
             deps.log.warning(warning);
-        const before = await projectContainers(deps.run, p.inputs.deployment);
+        const before = await deps.compose.containers(p.inputs.deployment);
         throwIfCancelled(deps, 'before anything changed');
         return { lastGood, envBefore, config, before };
     }
@@ -1441,7 +1424,7 @@ async function load(p, deps, paths) {
 /** Switch over, verify, record; until the record is written every failure goes through recover(). */
 async function switchOver(s) {
     const { inputs, deps } = s;
-    const { log, run } = deps;
+    const { log, compose } = deps;
     const { waitTimeoutSeconds } = inputs;
     let after;
     let recording = false;
@@ -1454,7 +1437,7 @@ async function switchOver(s) {
             !cancelled(deps) &&
             s.lastGood !== undefined &&
             (s.config !== s.lastGood.config || s.envText !== s.lastGood.env) &&
-            sameContainers(s.before, await projectContainers(run, inputs.deployment))) {
+            sameContainers(s.before, await compose.containers(inputs.deployment))) {
             // Compose compares services only: a secret or config whose content comes from a variable
             // (`environment:`, `content: "${X}"`) can change while every container is kept.
             log.info('The compose config or .env changed but compose kept every container: recreating them.');
@@ -1472,10 +1455,10 @@ async function switchOver(s) {
                 failure = `health-url check failed: ${health.reason}`;
         }
         throwIfCancelled(deps, 'while the new version was starting');
-        after = await projectContainers(run, inputs.deployment);
+        after = await compose.containers(inputs.deployment);
         if (failure !== undefined)
             return await recover({ ...s, after, failure, recording });
-        images = await keepImages(run, inputs.deployment, after);
+        images = await keepImages(compose, inputs.deployment, after);
         throwIfCancelled(deps, 'while the new version was starting');
         recording = true;
         writeLastGood(s.paths, { config: s.config, env: s.envText, images, keys: s.secretKeys });
@@ -1490,7 +1473,7 @@ async function switchOver(s) {
         return await recover({ ...s, after, failure, recording });
     }
     // Recorded: this version is the last good one now, so nothing from here on rolls it back.
-    await dropStaleImageTags(run, inputs.deployment, images).catch((error) => log.warning(`Could not remove old image tags: ${(0,errors/* errorMessage */.gJ)(error)}`));
+    await dropStaleImageTags(compose, inputs.deployment, images).catch((error) => log.warning(`Could not remove old image tags: ${(0,errors/* errorMessage */.gJ)(error)}`));
     const unchanged = s.before.length > 0 && sameContainers(s.before, after);
     log.info(unchanged
         ? 'Nothing changed: no container was recreated.'
@@ -1499,7 +1482,7 @@ async function switchOver(s) {
 }
 /** Runs `compose up`, shows its output, and returns why it failed (undefined when it did not). */
 async function up(deps, target, options) {
-    const result = await composeUp(deps.run, target, options);
+    const result = await deps.compose.up(target, options);
     const command = `docker compose up${options.forceRecreate ? ' --force-recreate' : ''}`;
     deps.log.group(command, `${result.stdout}${result.stderr}`);
     throwIfCancelled(deps, `during ${command}`);
@@ -1515,7 +1498,7 @@ function checkHealth(deps, url, timeoutMs) {
  * Never throws: whatever goes wrong on the way back ends up in the failure it returns.
  */
 async function recover(f) {
-    const { run, log } = f.deps;
+    const { compose, log } = f.deps;
     const failed = (why) => ({
         status: 'failed',
         service: f.inputs.service,
@@ -1531,14 +1514,14 @@ async function recover(f) {
             writeLastGood(f.paths, f.lastGood);
     });
     if (!cancelled(f.deps)) {
-        await bestEffort(log, 'show the failing containers', async () => reportFailure(run, f.after ?? (await projectContainers(run, f.inputs.deployment)), log));
+        await bestEffort(log, 'show the failing containers', async () => reportFailure(compose, f.after ?? (await compose.containers(f.inputs.deployment)), log));
     }
     if (!f.inputs.rollback || f.lastGood === undefined) {
         // keepImages may have moved our tags to the failed version's images: they must name the
         // images of the record again, or those could be pruned. Without a record no tag is needed.
         await bestEffort(log, 'point the rollback tags back at the saved images', () => f.lastGood === undefined
-            ? dropStaleImageTags(run, f.inputs.deployment, [])
-            : restoreImageTags(run, log, f.lastGood.images));
+            ? dropStaleImageTags(compose, f.inputs.deployment, [])
+            : restoreImageTags(compose, log, f.lastGood.images));
     }
     if (!f.inputs.rollback) {
         return failed('rollback is false, so the failed version was left as it is.');
@@ -1558,7 +1541,7 @@ async function recover(f) {
     if (f.before.length === 0) {
         const notRemoved = (why) => failed(`Removing the failed first deploy failed too: ${why}`);
         try {
-            const down = await composeDown(run, f.target);
+            const down = await compose.down(f.target);
             log.group('docker compose down', `${down.stdout}${down.stderr}`);
             if (down.exitCode !== 0) {
                 return {
@@ -1580,7 +1563,7 @@ async function recover(f) {
  * when that did not work. Within a cancelled job it waits only as long as the runner allows.
  */
 async function rollBack(deps, inputs, target, envPath, lastGood) {
-    const { run, log } = deps;
+    const { compose, log } = deps;
     let waitTimeoutSeconds = inputs.waitTimeoutSeconds;
     if (cancelled(deps) && deps.cancel) {
         const left = Math.floor((deps.cancel.deadline() - Date.now()) / 1000) - 1;
@@ -1588,16 +1571,10 @@ async function rollBack(deps, inputs, target, envPath, lastGood) {
     }
     try {
         writeFileAtomic(envPath, lastGood.env);
-        const healthUrl = inputs.healthUrl;
-        const restored = await restore(run, log, target, lastGood, {
-            waitTimeoutSeconds,
-            health: healthUrl === undefined
-                ? undefined
-                : timeoutMs => waitForHealthUrl(healthUrl, { timeoutMs, fetch: deps.fetch })
-        });
+        const restored = await restore(compose, log, target, lastGood, { waitTimeoutSeconds });
         if (restored.ok)
             return { ok: true };
-        const now = restored.containers ?? (await projectContainers(run, inputs.deployment));
+        const now = restored.containers ?? (await compose.containers(inputs.deployment));
         const running = now.length === 0
             ? 'No container of this deployment runs now.'
             : `Running now: ${now.map(c => `${describeContainer(c)}, image ${c.imageId.slice(0, 19)}`).join('; ')}.`;
@@ -1620,7 +1597,7 @@ async function finishInterrupted(deps, inputs, paths) {
     const pending = readPending(paths);
     if (pending === undefined)
         return undefined;
-    const { run, log } = deps;
+    const { compose, log } = deps;
     log.warning(`An earlier deploy of ${inputs.deployment} (started ${pending.started || 'at an unknown time'}) was interrupted before it finished: bringing the last good version back first.`);
     const lastGood = readLastGood(paths);
     const done = (result) => {
@@ -1660,8 +1637,8 @@ async function finishInterrupted(deps, inputs, paths) {
     if (!pending.firstDeploy) {
         return done(interrupted('There is no earlier deploy by launch-service to go back to, so what it started was left as it is.'));
     }
-    await dropStaleImageTags(run, inputs.deployment, []);
-    const down = await composeDown(run, { project: inputs.deployment, files: [], cwd: paths.root });
+    await dropStaleImageTags(compose, inputs.deployment, []);
+    const down = await compose.down({ project: inputs.deployment, files: [], cwd: paths.root });
     log.group('docker compose down', `${down.stdout}${down.stderr}`);
     return done(down.exitCode === 0
         ? interrupted('It was the first deploy: its containers were removed, nothing is left running.')
@@ -1772,7 +1749,6 @@ function goQuoted(value, controls) {
 
 
 
-
 /**
  * Tears a deployment down: `docker compose down --remove-orphans` for the project, from the saved
  * config of the last good deploy (the service folder may be gone) or else by the project's labels;
@@ -1780,8 +1756,8 @@ function goQuoted(value, controls) {
  * state. Removing twice is fine.
  */
 async function remove(inputs, deps) {
-    const { run, log } = deps;
-    await checkDocker(run);
+    const { compose, log } = deps;
+    await compose.check();
     const paths = statePaths(deps.stateRoot, inputs.deployment);
     const release = await lockDeployment(deps, inputs.deployment);
     try {
@@ -1791,22 +1767,22 @@ async function remove(inputs, deps) {
         }
         const byLabel = { project: inputs.deployment, files: [], cwd: deps.scratchDir };
         let down = lastGood
-            ? await composeDown(run, {
+            ? await compose.down({
                 project: inputs.deployment,
                 files: [paths.config],
                 cwd: paths.dir
             })
-            : await composeDown(run, byLabel);
+            : await compose.down(byLabel);
         if (down.exitCode !== 0 && lastGood) {
             log.warning(`docker compose down with the saved config failed (${down.stderr.trim()}); removing by project label instead.`);
-            down = await composeDown(run, byLabel);
+            down = await compose.down(byLabel);
         }
         log.group('docker compose down', `${down.stdout}${down.stderr}`);
         if (down.exitCode !== 0) {
             throw new errors/* ActionError */.lZ(`docker compose down for ${inputs.deployment} failed: ${down.stderr.trim()}`);
         }
-        await dropStaleImageTags(run, inputs.deployment, []);
-        for (const warning of await removeBuiltImages(run, inputs.deployment))
+        await dropStaleImageTags(compose, inputs.deployment, []);
+        for (const warning of await removeBuiltImages(compose, inputs.deployment))
             log.warning(warning);
         if (inputs.path !== undefined)
             (0,external_node_fs_.rmSync)((0,external_node_path_.join)((0,external_node_path_.resolve)(deps.workspace, inputs.path), inputs.envFile), { force: true });
@@ -1841,6 +1817,7 @@ function summaryTitle(facts) {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/command.ts
+
 
 
 
@@ -2025,7 +2002,7 @@ async function finish(facts, failure, started, masker) {
  */
 function stepDeps(masker, groups = createProcessGroups()) {
     return {
-        run: groups.run,
+        compose: createCompose(groups.run),
         groups,
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         stateRoot: stateRoot(),

@@ -1,6 +1,7 @@
 /** deploy() and remove() decisions that are hard to provoke with a real engine, on a scripted Runner. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { createCompose } from '../../src/deploy/compose.js'
 import { deploy } from '../../src/deploy/deploy.js'
 import type { StepDeps } from '../../src/deploy/step.js'
 import { isDockerVariable } from '../../src/deploy/environment.js'
@@ -60,7 +61,7 @@ function deps(run: ReturnType<typeof scriptedRunner>, lines: string[] = []): Ste
     group: (t: string, b: string) => lines.push(t, b)
   }
   return {
-    run,
+    compose: createCompose(run),
     workspace: ws.workspace,
     stateRoot: ws.stateRoot,
     masker,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import { ActionError, InputError, errorMessage } from '../errors.js'
 import { getDeployInputs, getRemoveInputs } from '../inputs.js'
+import { createCompose } from './compose.js'
 import { deploy, finishInterrupted } from './deploy.js'
 import { readOwner, stopLeftovers } from './lock.js'
 import { redactingLog, type Log } from './log.js'
@@ -202,7 +203,7 @@ async function finish(
  */
 function stepDeps(masker: Masker, groups: ProcessGroups = createProcessGroups()): StepDeps {
   return {
-    run: groups.run,
+    compose: createCompose(groups.run),
     groups,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     stateRoot: stateRoot(),

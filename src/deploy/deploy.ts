@@ -4,14 +4,9 @@ import { ActionError, InputError, errorMessage } from '../errors.js'
 import type { DeployInputs } from '../inputs.js'
 import { envInBuildContext } from './build-context.js'
 import {
-  checkDocker,
-  composeDown,
-  composeUp,
   findComposeFile,
   isDirectory,
   lastLine,
-  projectContainers,
-  resolveConfig,
   type ComposeTarget,
   type ProjectContainer,
   type UpOptions
@@ -141,7 +136,7 @@ async function prepare(inputs: DeployInputs, deps: DeployDeps): Promise<Prepared
     )
   }
   const envText = encodeEnvFile(env, inputs.deployment)
-  await checkDocker(deps.run)
+  await deps.compose.check()
   deps.log.info(
     `Deploying ${inputs.deployment} (service ${service}) with ${env.size} variable(s) in ${inputs.envFile}: ${[...env.keys()].join(', ') || 'none'}`
   )
@@ -192,11 +187,11 @@ async function load(p: Prepared, deps: DeployDeps, paths: StatePaths): Promise<L
   const envBefore = readIfExists(p.envPath)
   writeFileAtomic(p.envPath, p.envText)
   try {
-    const config = await resolveConfig(deps.run, p.target, p.inputs.path)
+    const config = await deps.compose.config(p.target, p.inputs.path)
     checkResolvedConfig(config, p.serviceDir, p.inputs.path, deps.stateRoot)
     const shown = (file: string): string => file.replace(`${p.serviceDir}/`, `${p.inputs.path}/`)
     for (const warning of envInBuildContext(config, p.envPath, shown)) deps.log.warning(warning)
-    const before = await projectContainers(deps.run, p.inputs.deployment)
+    const before = await deps.compose.containers(p.inputs.deployment)
     throwIfCancelled(deps, 'before anything changed')
     return { lastGood, envBefore, config, before }
   } catch (error) {
@@ -213,7 +208,7 @@ interface Switch extends Prepared, Loaded {
 /** Switch over, verify, record; until the record is written every failure goes through recover(). */
 async function switchOver(s: Switch): Promise<DeployResult> {
   const { inputs, deps } = s
-  const { log, run } = deps
+  const { log, compose } = deps
   const { waitTimeoutSeconds } = inputs
   let after: ProjectContainer[] | undefined
   let recording = false
@@ -229,7 +224,7 @@ async function switchOver(s: Switch): Promise<DeployResult> {
       !cancelled(deps) &&
       s.lastGood !== undefined &&
       (s.config !== s.lastGood.config || s.envText !== s.lastGood.env) &&
-      sameContainers(s.before, await projectContainers(run, inputs.deployment))
+      sameContainers(s.before, await compose.containers(inputs.deployment))
     ) {
       // Compose compares services only: a secret or config whose content comes from a variable
       // (`environment:`, `content: "${X}"`) can change while every container is kept.
@@ -248,9 +243,9 @@ async function switchOver(s: Switch): Promise<DeployResult> {
       else failure = `health-url check failed: ${health.reason}`
     }
     throwIfCancelled(deps, 'while the new version was starting')
-    after = await projectContainers(run, inputs.deployment)
+    after = await compose.containers(inputs.deployment)
     if (failure !== undefined) return await recover({ ...s, after, failure, recording })
-    images = await keepImages(run, inputs.deployment, after)
+    images = await keepImages(compose, inputs.deployment, after)
     throwIfCancelled(deps, 'while the new version was starting')
     recording = true
     writeLastGood(s.paths, { config: s.config, env: s.envText, images, keys: s.secretKeys })
@@ -264,7 +259,7 @@ async function switchOver(s: Switch): Promise<DeployResult> {
   }
 
   // Recorded: this version is the last good one now, so nothing from here on rolls it back.
-  await dropStaleImageTags(run, inputs.deployment, images).catch((error: unknown) =>
+  await dropStaleImageTags(compose, inputs.deployment, images).catch((error: unknown) =>
     log.warning(`Could not remove old image tags: ${errorMessage(error)}`)
   )
   const unchanged = s.before.length > 0 && sameContainers(s.before, after)
@@ -282,7 +277,7 @@ async function up(
   target: ComposeTarget,
   options: UpOptions
 ): Promise<string | undefined> {
-  const result = await composeUp(deps.run, target, options)
+  const result = await deps.compose.up(target, options)
   const command = `docker compose up${options.forceRecreate ? ' --force-recreate' : ''}`
   deps.log.group(command, `${result.stdout}${result.stderr}`)
   throwIfCancelled(deps, `during ${command}`)
@@ -307,7 +302,7 @@ interface Failed extends Switch {
  * Never throws: whatever goes wrong on the way back ends up in the failure it returns.
  */
 async function recover(f: Failed): Promise<DeployResult> {
-  const { run, log } = f.deps
+  const { compose, log } = f.deps
   const failed = (why: string): DeployResult => ({
     status: 'failed',
     service: f.inputs.service,
@@ -321,7 +316,7 @@ async function recover(f: Failed): Promise<DeployResult> {
   })
   if (!cancelled(f.deps)) {
     await bestEffort(log, 'show the failing containers', async () =>
-      reportFailure(run, f.after ?? (await projectContainers(run, f.inputs.deployment)), log)
+      reportFailure(compose, f.after ?? (await compose.containers(f.inputs.deployment)), log)
     )
   }
   if (!f.inputs.rollback || f.lastGood === undefined) {
@@ -329,8 +324,8 @@ async function recover(f: Failed): Promise<DeployResult> {
     // images of the record again, or those could be pruned. Without a record no tag is needed.
     await bestEffort(log, 'point the rollback tags back at the saved images', () =>
       f.lastGood === undefined
-        ? dropStaleImageTags(run, f.inputs.deployment, [])
-        : restoreImageTags(run, log, f.lastGood.images)
+        ? dropStaleImageTags(compose, f.inputs.deployment, [])
+        : restoreImageTags(compose, log, f.lastGood.images)
     )
   }
   if (!f.inputs.rollback) {
@@ -352,7 +347,7 @@ async function recover(f: Failed): Promise<DeployResult> {
     const notRemoved = (why: string): DeployResult =>
       failed(`Removing the failed first deploy failed too: ${why}`)
     try {
-      const down = await composeDown(run, f.target)
+      const down = await compose.down(f.target)
       log.group('docker compose down', `${down.stdout}${down.stderr}`)
       if (down.exitCode !== 0) {
         return {
@@ -382,7 +377,7 @@ async function rollBack(
   envPath: string,
   lastGood: LastGood
 ): Promise<{ ok: true } | { ok: false; why: string }> {
-  const { run, log } = deps
+  const { compose, log } = deps
   let waitTimeoutSeconds = inputs.waitTimeoutSeconds
   if (cancelled(deps) && deps.cancel) {
     const left = Math.floor((deps.cancel.deadline() - Date.now()) / 1000) - 1
@@ -390,16 +385,9 @@ async function rollBack(
   }
   try {
     writeFileAtomic(envPath, lastGood.env)
-    const healthUrl = inputs.healthUrl
-    const restored = await restore(run, log, target, lastGood, {
-      waitTimeoutSeconds,
-      health:
-        healthUrl === undefined
-          ? undefined
-          : timeoutMs => waitForHealthUrl(healthUrl, { timeoutMs, fetch: deps.fetch })
-    })
+    const restored = await restore(compose, log, target, lastGood, { waitTimeoutSeconds })
     if (restored.ok) return { ok: true }
-    const now = restored.containers ?? (await projectContainers(run, inputs.deployment))
+    const now = restored.containers ?? (await compose.containers(inputs.deployment))
     const running =
       now.length === 0
         ? 'No container of this deployment runs now.'
@@ -426,7 +414,7 @@ export async function finishInterrupted(
 ): Promise<DeployResult | undefined> {
   const pending = readPending(paths)
   if (pending === undefined) return undefined
-  const { run, log } = deps
+  const { compose, log } = deps
   log.warning(
     `An earlier deploy of ${inputs.deployment} (started ${pending.started || 'at an unknown time'}) was interrupted before it finished: bringing the last good version back first.`
   )
@@ -474,8 +462,8 @@ export async function finishInterrupted(
       )
     )
   }
-  await dropStaleImageTags(run, inputs.deployment, [])
-  const down = await composeDown(run, { project: inputs.deployment, files: [], cwd: paths.root })
+  await dropStaleImageTags(compose, inputs.deployment, [])
+  const down = await compose.down({ project: inputs.deployment, files: [], cwd: paths.root })
   log.group('docker compose down', `${down.stdout}${down.stderr}`)
   return done(
     down.exitCode === 0

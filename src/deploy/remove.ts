@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ActionError } from '../errors.js'
 import type { RemoveInputs } from '../inputs.js'
-import { checkDocker, composeDown, type ComposeTarget } from './compose.js'
+import type { ComposeTarget } from './compose.js'
 import { configEnvValues } from './env-file.js'
 import { dropStaleImageTags, removeBuiltImages } from './rollback.js'
 import { clearPending, deleteState, readLastGood, statePaths } from './state.js'
@@ -20,8 +20,8 @@ export interface RemoveDeps extends StepDeps {
  * state. Removing twice is fine.
  */
 export async function remove(inputs: RemoveInputs, deps: RemoveDeps): Promise<void> {
-  const { run, log } = deps
-  await checkDocker(run)
+  const { compose, log } = deps
+  await compose.check()
   const paths = statePaths(deps.stateRoot, inputs.deployment)
   const release = await lockDeployment(deps, inputs.deployment)
   try {
@@ -31,17 +31,17 @@ export async function remove(inputs: RemoveInputs, deps: RemoveDeps): Promise<vo
     }
     const byLabel: ComposeTarget = { project: inputs.deployment, files: [], cwd: deps.scratchDir }
     let down = lastGood
-      ? await composeDown(run, {
+      ? await compose.down({
           project: inputs.deployment,
           files: [paths.config],
           cwd: paths.dir
         })
-      : await composeDown(run, byLabel)
+      : await compose.down(byLabel)
     if (down.exitCode !== 0 && lastGood) {
       log.warning(
         `docker compose down with the saved config failed (${down.stderr.trim()}); removing by project label instead.`
       )
-      down = await composeDown(run, byLabel)
+      down = await compose.down(byLabel)
     }
     log.group('docker compose down', `${down.stdout}${down.stderr}`)
     if (down.exitCode !== 0) {
@@ -49,8 +49,8 @@ export async function remove(inputs: RemoveInputs, deps: RemoveDeps): Promise<vo
         `docker compose down for ${inputs.deployment} failed: ${down.stderr.trim()}`
       )
     }
-    await dropStaleImageTags(run, inputs.deployment, [])
-    for (const warning of await removeBuiltImages(run, inputs.deployment)) log.warning(warning)
+    await dropStaleImageTags(compose, inputs.deployment, [])
+    for (const warning of await removeBuiltImages(compose, inputs.deployment)) log.warning(warning)
     if (inputs.path !== undefined)
       rmSync(join(resolve(deps.workspace, inputs.path), inputs.envFile), { force: true })
     deleteState(paths)

@@ -1,17 +1,8 @@
 import { createHash } from 'node:crypto'
 import { errorMessage } from '../errors.js'
-import type { CommandResult, Runner } from '../exec.js'
-import {
-  composeUp,
-  docker,
-  lastLine,
-  projectContainers,
-  runDocker,
-  type ComposeTarget,
-  type ProjectContainer
-} from './compose.js'
+import type { CommandResult } from '../exec.js'
+import { lastLine, type Compose, type ComposeTarget, type ProjectContainer } from './compose.js'
 import { describeContainer, failingContainers } from './diagnose.js'
-import type { HealthResult } from './health.js'
 import type { Log } from './log.js'
 import type { LastGood, SavedImage } from './state.js'
 
@@ -34,7 +25,7 @@ export function imageTag(deployment: string, service: string): string {
 
 /** Tags the running images of a good deploy, before it is recorded. */
 export async function keepImages(
-  run: Runner,
+  compose: Compose,
   deployment: string,
   containers: ProjectContainer[]
 ): Promise<SavedImage[]> {
@@ -42,7 +33,7 @@ export async function keepImages(
   for (const c of containers) {
     if (c.service === '' || saved.has(c.service)) continue
     const tag = imageTag(deployment, c.service)
-    await docker(run, ['tag', c.imageId, tag])
+    await compose.docker(['tag', c.imageId, tag])
     saved.set(c.service, { service: c.service, imageId: c.imageId, imageRef: c.imageRef, tag })
   }
   return [...saved.values()]
@@ -54,13 +45,13 @@ export async function keepImages(
  * kept, all of them (remove, or a failed first deploy).
  */
 export async function dropStaleImageTags(
-  run: Runner,
+  compose: Compose,
   deployment: string,
   kept: SavedImage[]
 ): Promise<void> {
   const keep = new Set(kept.map(s => s.tag))
-  for (const tag of await imageTags(run, deployment)) {
-    if (!keep.has(tag)) await runDocker(run, ['image', 'rm', tag])
+  for (const tag of await imageTags(compose, deployment)) {
+    if (!keep.has(tag)) await compose.tryDocker(['image', 'rm', tag])
   }
 }
 
@@ -74,9 +65,13 @@ export function needsRetag(imageRef: string): boolean {
  * runs before the record is written), and a tag that names an image the record does not would let
  * the saved one be pruned. Failures are warnings: the caller goes on either way.
  */
-export async function restoreImageTags(run: Runner, log: Log, images: SavedImage[]): Promise<void> {
+export async function restoreImageTags(
+  compose: Compose,
+  log: Log,
+  images: SavedImage[]
+): Promise<void> {
   for (const image of images) {
-    await pointBack(run, log, image, image.tag, 'a later rollback may not find it')
+    await pointBack(compose, log, image, image.tag, 'a later rollback may not find it')
   }
 }
 
@@ -87,8 +82,6 @@ export type Restored =
 
 export interface RestoreOptions {
   waitTimeoutSeconds: number
-  /** Polled after the containers are healthy, as after a deploy. */
-  health?: (timeoutMs: number) => Promise<HealthResult>
 }
 
 /**
@@ -96,12 +89,13 @@ export interface RestoreOptions {
  * config, from memory on stdin, with the .env it ran with (envFile of target, which the caller
  * has restored: compose needs it for secrets and configs taken from a variable, which the resolved
  * config still names), and its images, started without building or pulling. Then every service
- * must run the saved image ID, be running and not unhealthy, and health-url must answer.
+ * must run the saved image ID and be running and not unhealthy. (Not health-url: it belongs to
+ * the failed version, whose new endpoint the previous one may well not have.)
  * A saved image that is gone from the host (a `docker rmi`, a prune) stops it before compose
  * runs: the image name now points at another build, so compose would start the wrong version.
  */
 export async function restore(
-  run: Runner,
+  compose: Compose,
   log: Log,
   target: ComposeTarget,
   lastGood: LastGood,
@@ -111,7 +105,7 @@ export async function restore(
   for (const image of lastGood.images) {
     // Our tag first (a failed deploy may have moved it): it fails when the image is gone.
     for (const name of needsRetag(image.imageRef) ? [image.tag, image.imageRef] : [image.tag]) {
-      const tagged = await runDocker(run, ['tag', image.imageId, name])
+      const tagged = await compose.tryDocker(['tag', image.imageId, name])
       if (tagged.exitCode !== 0) {
         gone.push(image)
         break
@@ -126,7 +120,7 @@ export async function restore(
   }
   const previous: ComposeTarget = { ...target, files: [], config: lastGood.config }
   const upPrevious = async (): Promise<CommandResult> => {
-    const result = await composeUp(run, previous, {
+    const result = await compose.up(previous, {
       waitTimeoutSeconds: options.waitTimeoutSeconds,
       build: false
     })
@@ -134,15 +128,15 @@ export async function restore(
     return result
   }
   let up = await upPrevious()
-  let containers = await projectContainers(run, target.project)
+  let containers = await compose.containers(target.project)
   // A recreate that was interrupted (a cancelled job) leaves a container that was created and
   // never started, under a temporary name compose then trips over: remove it, and try once more.
   const stale = containers.filter(c => c.state === 'created')
   if (up.exitCode !== 0 && stale.length > 0) {
     log.info(`Removing ${stale.map(c => c.name).join(', ')}, left by an interrupted recreate.`)
-    await runDocker(run, ['rm', '--force', ...stale.map(c => c.id)])
+    await compose.tryDocker(['rm', '--force', ...stale.map(c => c.id)])
     up = await upPrevious()
-    containers = await projectContainers(run, target.project)
+    containers = await compose.containers(target.project)
   }
   if (up.exitCode !== 0) {
     return {
@@ -172,27 +166,18 @@ export async function restore(
       containers
     }
   }
-  if (options.health !== undefined) {
-    const health = await options.health(options.waitTimeoutSeconds * 1000)
-    if (!health.ok)
-      return {
-        ok: false,
-        why: `the previous version fails health-url: ${health.reason}`,
-        containers
-      }
-  }
   return { ok: true, containers }
 }
 
 async function pointBack(
-  run: Runner,
+  compose: Compose,
   log: Log,
   image: SavedImage,
   name: string,
   otherwise: string
 ): Promise<void> {
   try {
-    await docker(run, ['tag', image.imageId, name])
+    await compose.docker(['tag', image.imageId, name])
   } catch (error) {
     log.warning(
       `Could not point ${name} back at the saved image of ${image.service} (${errorMessage(error)}); ${otherwise}.`
@@ -200,8 +185,8 @@ async function pointBack(
   }
 }
 
-export async function imageTags(run: Runner, deployment: string): Promise<string[]> {
-  const out = await docker(run, [
+export async function imageTags(compose: Compose, deployment: string): Promise<string[]> {
+  const out = await compose.docker([
     'image',
     'ls',
     '--format',
@@ -215,8 +200,8 @@ export async function imageTags(run: Runner, deployment: string): Promise<string
  * Removes the images compose built for the deployment (labelled with its project); pulled images
  * are kept, as other deployments may use them. Returns a warning per image still in use.
  */
-export async function removeBuiltImages(run: Runner, deployment: string): Promise<string[]> {
-  const ids = await docker(run, [
+export async function removeBuiltImages(compose: Compose, deployment: string): Promise<string[]> {
+  const ids = await compose.docker([
     'image',
     'ls',
     '--quiet',
@@ -226,7 +211,7 @@ export async function removeBuiltImages(run: Runner, deployment: string): Promis
   ])
   const warnings: string[] = []
   for (const id of new Set(ids.split('\n').filter(line => line.trim() !== ''))) {
-    const removed = await runDocker(run, ['image', 'rm', id])
+    const removed = await compose.tryDocker(['image', 'rm', id])
     if (removed.exitCode !== 0) {
       warnings.push(
         `Could not remove the image ${id.slice(0, 19)} built for ${deployment}: ${lastLine(removed.stderr)}`

@@ -1,4 +1,4 @@
-import type { Runner } from '../exec.js'
+import type { Compose } from './compose.js'
 import { acquireLock, type ReleaseLock } from './lock.js'
 import type { Log } from './log.js'
 import type { Masker } from './mask.js'
@@ -7,7 +7,8 @@ import { lockTimeoutMs, statePaths } from './state.js'
 
 /** What deploy and remove work with; tests pass a scripted Runner and a collecting Log. */
 export interface StepDeps {
-  run: Runner
+  /** Every docker and compose command (built with the process groups' runner in the action). */
+  compose: Compose
   /** GITHUB_WORKSPACE: `path` is relative to it. */
   workspace: string
   stateRoot: string
