@@ -288,15 +288,20 @@ function checkComposeReferences(folder, path, composeFile) {
         if (seen.has(real))
             return;
         seen.add(real);
-        let doc;
+        let text;
         try {
-            doc = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(real, 'utf8'));
+            text = (0,external_node_fs_.readFileSync)(real, 'utf8');
         }
         catch (error) {
-            // compose config reports a broken file with its own, better message.
-            if (error instanceof Error && error.name.startsWith('YAML'))
-                return;
             throw new errors/* ActionError */.lZ(`Could not read ${shown(path, folder, file)}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+        let doc;
+        try {
+            // merge: `<<: *defaults` is how compose files share keys such as env_file.
+            doc = (0,dist/* parse */.qg)(text, { merge: true });
+        }
+        catch {
+            return; // compose config reports a broken file with its own, better message
         }
         const base = (0,external_node_path_.dirname)(file);
         const refer = (what, value, recurse) => {
@@ -330,9 +335,12 @@ function checkComposeReferences(folder, path, composeFile) {
 /**
  * What the resolved config (`docker compose config --format json`, absolute paths) lets a
  * container or a build read from the host: build contexts, secret and config files must resolve
- * inside the service folder; no bind mount may reach into the state folder.
+ * inside the service folder; no bind mount may reach into the state folder, nor into the
+ * workspace outside the service folder (other services' .env files are there).
  */
-function checkResolvedConfig(configJson, folder, path, stateRoot) {
+function checkResolvedConfig(configJson, folder, path, places) {
+    const stateRoot = places.stateRoot;
+    const workspace = realPath(places.workspace);
     const config = asObject(JSON.parse(configJson));
     const local = (value) => typeof value === 'string' && (0,external_node_path_.isAbsolute)(value);
     for (const [name, raw] of Object.entries(asObject(config.services))) {
@@ -346,8 +354,13 @@ function checkResolvedConfig(configJson, folder, path, stateRoot) {
         }
         for (const volume of asList(service.volumes)) {
             const v = asObject(volume);
-            if (v.type === 'bind' && local(v.source) && overlaps(realPath(v.source), realPath(stateRoot)))
+            if (v.type !== 'bind' || !local(v.source))
+                continue;
+            const source = realPath(v.source);
+            if (overlaps(source, realPath(stateRoot)))
                 throw new errors/* ActionError */.lZ(`Service ${name} of ${path} may not bind mount ${v.source}: it overlaps the action's state folder ${stateRoot}, which holds every deployment's secrets. Mount a narrower folder.`);
+            if (overlaps(source, workspace) && !isInside(folder, source))
+                throw new errors/* ActionError */.lZ(`Service ${name} of ${path} may not bind mount ${v.source}: it reaches into the workspace outside the service folder, where other services' env files are. Mount a folder inside ${path}, or one outside the repository.`);
         }
     }
     for (const kind of ['secrets', 'configs']) {
@@ -1408,7 +1421,10 @@ async function load(p, deps, paths) {
     writeFileAtomic(p.envPath, p.envText);
     try {
         const config = await deps.compose.config(p.target, p.inputs.path);
-        checkResolvedConfig(config, p.serviceDir, p.inputs.path, deps.stateRoot);
+        checkResolvedConfig(config, p.serviceDir, p.inputs.path, {
+            workspace: deps.workspace,
+            stateRoot: deps.stateRoot
+        });
         const shown = (file) => file.replace(`${p.serviceDir}/`, `${p.inputs.path}/`);
         for (const warning of envInBuildContext(config, p.envPath, shown))
             deps.log.warning(warning);
@@ -1904,7 +1920,8 @@ async function postDeployCommand(deployment) {
         const release = await lockDeployment(deps, deployment);
         try {
             const result = await finishInterrupted(deps, inputs, paths);
-            facts.status = result?.status ?? 'failed';
+            // Another job took the lock first and finished it already.
+            facts.status = result?.status ?? 'finished by the next deploy';
             return result?.failure;
         }
         finally {

@@ -240,6 +240,22 @@ describe('a deploy reads only its own service folder', () => {
       /config c .*other\/\.env/
     ],
     [
+      'env_file in a merged anchor',
+      (dir: string): void => {
+        otherService(dir)
+        writeFileSync(
+          join(dir, 'compose.yaml'),
+          'x-leak: &leak\n  env_file: ../other/.env\nservices:\n  web:\n    <<: *leak\n    build: .\n'
+        )
+      },
+      /env_file .*other\/\.env/
+    ],
+    [
+      'bind mount of another service folder',
+      withCompose(() => "    volumes: ['../other:/other:ro']\n"),
+      /may not bind mount .*other: it reaches into the workspace outside the service folder/
+    ],
+    [
       'build context',
       (dir: string): void => {
         otherService(dir)
@@ -271,7 +287,7 @@ describe('a deploy reads only its own service folder', () => {
   ])('%s outside the service folder is refused, naming the path', async (_what, prepare, error) => {
     const a = await attempt({ prepare })
     expect(a.run.stdout).toMatch(error)
-    expect(a.run.stdout).toContain('must stay inside')
+    expect(a.run.stdout).toMatch(/must stay inside|may not bind mount/)
     expectNothingLeft(a)
   })
 

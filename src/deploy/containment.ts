@@ -77,13 +77,18 @@ export function checkComposeReferences(folder: string, path: string, composeFile
     const real = realPath(file)
     if (seen.has(real)) return
     seen.add(real)
+    let text: string
+    try {
+      text = readFileSync(real, 'utf8')
+    } catch (error) {
+      throw new ActionError(`Could not read ${shown(path, folder, file)}: ${errorMessage(error)}`)
+    }
     let doc: unknown
     try {
-      doc = parseYaml(readFileSync(real, 'utf8'))
-    } catch (error) {
-      // compose config reports a broken file with its own, better message.
-      if (error instanceof Error && error.name.startsWith('YAML')) return
-      throw new ActionError(`Could not read ${shown(path, folder, file)}: ${errorMessage(error)}`)
+      // merge: `<<: *defaults` is how compose files share keys such as env_file.
+      doc = parseYaml(text, { merge: true })
+    } catch {
+      return // compose config reports a broken file with its own, better message
     }
     const base = dirname(file)
     const refer = (what: string, value: unknown, recurse: boolean): void => {
@@ -121,14 +126,17 @@ export function checkComposeReferences(folder: string, path: string, composeFile
 /**
  * What the resolved config (`docker compose config --format json`, absolute paths) lets a
  * container or a build read from the host: build contexts, secret and config files must resolve
- * inside the service folder; no bind mount may reach into the state folder.
+ * inside the service folder; no bind mount may reach into the state folder, nor into the
+ * workspace outside the service folder (other services' .env files are there).
  */
 export function checkResolvedConfig(
   configJson: string,
   folder: string,
   path: string,
-  stateRoot: string
+  places: { workspace: string; stateRoot: string }
 ): void {
+  const stateRoot = places.stateRoot
+  const workspace = realPath(places.workspace)
   const config = asObject(JSON.parse(configJson))
   const local = (value: unknown): value is string => typeof value === 'string' && isAbsolute(value)
   for (const [name, raw] of Object.entries(asObject(config.services))) {
@@ -141,9 +149,15 @@ export function checkResolvedConfig(
     }
     for (const volume of asList(service.volumes)) {
       const v = asObject(volume)
-      if (v.type === 'bind' && local(v.source) && overlaps(realPath(v.source), realPath(stateRoot)))
+      if (v.type !== 'bind' || !local(v.source)) continue
+      const source = realPath(v.source)
+      if (overlaps(source, realPath(stateRoot)))
         throw new ActionError(
           `Service ${name} of ${path} may not bind mount ${v.source}: it overlaps the action's state folder ${stateRoot}, which holds every deployment's secrets. Mount a narrower folder.`
+        )
+      if (overlaps(source, workspace) && !isInside(folder, source))
+        throw new ActionError(
+          `Service ${name} of ${path} may not bind mount ${v.source}: it reaches into the workspace outside the service folder, where other services' env files are. Mount a folder inside ${path}, or one outside the repository.`
         )
     }
   }

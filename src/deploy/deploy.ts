@@ -188,7 +188,10 @@ async function load(p: Prepared, deps: DeployDeps, paths: StatePaths): Promise<L
   writeFileAtomic(p.envPath, p.envText)
   try {
     const config = await deps.compose.config(p.target, p.inputs.path)
-    checkResolvedConfig(config, p.serviceDir, p.inputs.path, deps.stateRoot)
+    checkResolvedConfig(config, p.serviceDir, p.inputs.path, {
+      workspace: deps.workspace,
+      stateRoot: deps.stateRoot
+    })
     const shown = (file: string): string => file.replace(`${p.serviceDir}/`, `${p.inputs.path}/`)
     for (const warning of envInBuildContext(config, p.envPath, shown)) deps.log.warning(warning)
     const before = await deps.compose.containers(p.inputs.deployment)
