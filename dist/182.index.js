@@ -132,6 +132,16 @@ function createCompose(run, env = dockerEnvironment()) {
         }
         return result.stdout;
     };
+    const containerIds = async (project) => (await docker([
+        'ps',
+        '--all',
+        '--quiet',
+        '--no-trunc',
+        '--filter',
+        `label=${PROJECT_LABEL}=${project}`
+    ]))
+        .split('\n')
+        .filter(id => id.trim() !== '');
     const compose = (target, ...args) => {
         const input = target.config === undefined ? undefined : Buffer.from(target.config);
         return tryDocker(composeArgs(target, ...args), { cwd: target.cwd, input });
@@ -165,16 +175,9 @@ function createCompose(run, env = dockerEnvironment()) {
             return compose(target, 'up', '--detach', ...build, ...(options.forceRecreate ? ['--force-recreate'] : []), '--wait', '--wait-timeout', String(options.waitTimeoutSeconds), '--remove-orphans');
         },
         down: target => compose(target, 'down', '--remove-orphans'),
+        containerIds,
         async containers(project) {
-            const ids = await docker([
-                'ps',
-                '--all',
-                '--quiet',
-                '--no-trunc',
-                '--filter',
-                `label=${PROJECT_LABEL}=${project}`
-            ]);
-            const list = ids.split('\n').filter(id => id.trim() !== '');
+            const list = await containerIds(project);
             if (list.length === 0)
                 return [];
             return parseContainers(await docker(['inspect', ...list]));
@@ -706,14 +709,19 @@ function imageTag(deployment, service) {
         : `s-${(0,external_node_crypto_.createHash)('sha256').update(service).digest('hex').slice(0, 16)}`;
     return `launch-service-rollback/${deployment}:${tag}`;
 }
-/** Tags the running images of a good deploy, before it is recorded. */
-async function keepImages(compose, deployment, containers) {
+/**
+ * Tags the running images of a good deploy, before it is recorded. A service that runs the image
+ * the last good deploy recorded keeps its tag as it is (it already names that image).
+ */
+async function keepImages(compose, deployment, containers, recorded = []) {
     const saved = new Map();
     for (const c of containers) {
         if (c.service === '' || saved.has(c.service))
             continue;
         const tag = imageTag(deployment, c.service);
-        await compose.docker(['tag', c.imageId, tag]);
+        const same = recorded.some(i => i.service === c.service && i.imageId === c.imageId && i.tag === tag);
+        if (!same)
+            await compose.docker(['tag', c.imageId, tag]);
         saved.set(c.service, { service: c.service, imageId: c.imageId, imageRef: c.imageRef, tag });
     }
     return [...saved.values()];
@@ -723,9 +731,11 @@ async function keepImages(compose, deployment, containers) {
  * services it no longer has (until then a rollback may still need those images); with nothing
  * kept, all of them (remove, or a failed first deploy).
  */
-async function dropStaleImageTags(compose, deployment, kept) {
+async function dropStaleImageTags(compose, deployment, kept, 
+/** The tags there are, when known (the previous record's): saves listing them. */
+existing) {
     const keep = new Set(kept.map(s => s.tag));
-    for (const tag of await imageTags(compose, deployment)) {
+    for (const tag of existing ?? (await imageTags(compose, deployment))) {
         if (!keep.has(tag))
             await compose.tryDocker(['image', 'rm', tag]);
     }
@@ -1385,7 +1395,6 @@ async function prepare(inputs, deps) {
         throw new errors/* ActionError */.lZ(`${inputs.path}/.env.example needs values for: ${missing.join(', ')}. Add a secret or variable named ${envPrefix(service)}<KEY> (or ${envPrefix(inputs.deployment)}<KEY> for this deployment only), or give the key a default in .env.example.`);
     }
     const envText = encodeEnvFile(env, inputs.deployment);
-    await deps.compose.check();
     deps.log.info(`Deploying ${inputs.deployment} (service ${service}) with ${env.size} variable(s) in ${inputs.envFile}: ${[...env.keys()].join(', ') || 'none'}`);
     const target = {
         project: inputs.deployment,
@@ -1420,7 +1429,7 @@ async function load(p, deps, paths) {
     const envBefore = readIfExists(p.envPath);
     writeFileAtomic(p.envPath, p.envText);
     try {
-        const config = await deps.compose.config(p.target, p.inputs.path);
+        const config = await dockerChecked(deps, () => deps.compose.config(p.target, p.inputs.path));
         checkResolvedConfig(config, p.serviceDir, p.inputs.path, {
             workspace: deps.workspace,
             stateRoot: deps.stateRoot
@@ -1428,12 +1437,25 @@ async function load(p, deps, paths) {
         const shown = (file) => file.replace(`${p.serviceDir}/`, `${p.inputs.path}/`);
         for (const warning of envInBuildContext(config, p.envPath, shown))
             deps.log.warning(warning);
-        const before = await deps.compose.containers(p.inputs.deployment);
+        const before = await dockerChecked(deps, () => deps.compose.containerIds(p.inputs.deployment));
         throwIfCancelled(deps, 'before anything changed');
         return { lastGood, envBefore, config, before };
     }
     catch (error) {
         restoreFile(p.envPath, envBefore);
+        throw error;
+    }
+}
+/**
+ * Docker is checked only when a docker command failed: a missing binary, daemon or compose plugin
+ * is then named as such with its fix, and a good deploy spends no commands on it.
+ */
+async function dockerChecked(deps, command) {
+    try {
+        return await command();
+    }
+    catch (error) {
+        await deps.compose.check();
         throw error;
     }
 }
@@ -1449,11 +1471,12 @@ async function switchOver(s) {
     try {
         log.info(`Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${waitTimeoutSeconds} s)`);
         failure = await up(deps, s.target, { waitTimeoutSeconds, build: true });
-        if (failure === undefined &&
-            !cancelled(deps) &&
+        if (failure === undefined)
+            after = await compose.containers(inputs.deployment);
+        if (after !== undefined &&
             s.lastGood !== undefined &&
             (s.config !== s.lastGood.config || s.envText !== s.lastGood.env) &&
-            sameContainers(s.before, await compose.containers(inputs.deployment))) {
+            sameContainers(s.before, ids(after))) {
             // Compose compares services only: a secret or config whose content comes from a variable
             // (`environment:`, `content: "${X}"`) can change while every container is kept.
             log.info('The compose config or .env changed but compose kept every container: recreating them.');
@@ -1462,6 +1485,7 @@ async function switchOver(s) {
                 build: false,
                 forceRecreate: true
             });
+            after = failure === undefined ? await compose.containers(inputs.deployment) : undefined;
         }
         if (failure === undefined && !cancelled(deps) && inputs.healthUrl !== undefined) {
             const health = await checkHealth(deps, inputs.healthUrl, waitTimeoutSeconds * 1000);
@@ -1471,10 +1495,10 @@ async function switchOver(s) {
                 failure = `health-url check failed: ${health.reason}`;
         }
         throwIfCancelled(deps, 'while the new version was starting');
-        after = await compose.containers(inputs.deployment);
+        after ??= await compose.containers(inputs.deployment);
         if (failure !== undefined)
             return await recover({ ...s, after, failure, recording });
-        images = await keepImages(compose, inputs.deployment, after);
+        images = await keepImages(compose, inputs.deployment, after, s.lastGood?.images);
         throwIfCancelled(deps, 'while the new version was starting');
         recording = true;
         writeLastGood(s.paths, { config: s.config, env: s.envText, images, keys: s.secretKeys });
@@ -1489,8 +1513,9 @@ async function switchOver(s) {
         return await recover({ ...s, after, failure, recording });
     }
     // Recorded: this version is the last good one now, so nothing from here on rolls it back.
-    await dropStaleImageTags(compose, inputs.deployment, images).catch((error) => log.warning(`Could not remove old image tags: ${(0,errors/* errorMessage */.gJ)(error)}`));
-    const unchanged = s.before.length > 0 && sameContainers(s.before, after);
+    const recordedTags = s.lastGood?.images.map(i => i.tag);
+    await dropStaleImageTags(compose, inputs.deployment, images, recordedTags).catch((error) => log.warning(`Could not remove old image tags: ${(0,errors/* errorMessage */.gJ)(error)}`));
+    const unchanged = s.before.length > 0 && sameContainers(s.before, ids(after));
     log.info(unchanged
         ? 'Nothing changed: no container was recreated.'
         : `Deployed: ${after.map(c => c.name).join(', ')}`);
@@ -1682,9 +1707,12 @@ async function bestEffort(log, what, step) {
         log.warning(`Could not ${what}: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
+function ids(containers) {
+    return containers.map(c => c.id);
+}
 function sameContainers(a, b) {
-    const x = a.map(c => c.id).sort();
-    const y = b.map(c => c.id).sort();
+    const x = [...a].sort();
+    const y = [...b].sort();
     return x.length === y.length && x.every((id, i) => id === y[i]);
 }
 

@@ -290,12 +290,13 @@ test('a deploy that cannot be recorded points our tag back at the saved image, a
 })
 
 /** Answers docker inspect with container c-old for the first `kept` listings, then c-new. */
+/** The first `kept` listings (docker ps, then its inspect) find c-old, later ones c-new. */
 function containersKept(kept: number): Script {
   let listed = 0
+  const id = (): string => (listed <= kept ? 'c-old' : 'c-new')
   return {
-    'docker inspect': () => ({
-      stdout: inspected('healthy', 'sha256:new', ++listed <= kept ? 'c-old' : 'c-new')
-    })
+    'docker ps': () => (++listed, { stdout: `${id()}\n` }),
+    'docker inspect': () => ({ stdout: inspected('healthy', 'sha256:new', id()) })
   }
 }
 
@@ -457,4 +458,35 @@ test('remove falls back to the project label when the saved config cannot be use
     'docker compose --project-name web-aws down --remove-orphans'
   ])
   expect(existsSync(paths.dir)).toBe(false)
+})
+
+test('a deploy of a changed value runs five docker commands: config, ps, up, ps, inspect', async () => {
+  writeLastGood(statePaths(ws.stateRoot, 'web-aws'), {
+    config: '{"services":{}}',
+    env: 'API_KEY="the old value"\n',
+    // The build gives the same image (only .env changed): its rollback tag already names it.
+    images: [
+      {
+        service: 'web',
+        imageId: 'sha256:new',
+        imageRef: 'web-aws-web',
+        tag: 'launch-service-rollback/web-aws:web'
+      }
+    ],
+    keys: ['API_KEY']
+  })
+  const run = healthyUp(containersKept(1))
+  const result = await deploy(inputs(), deps(run))
+  expect(result).toEqual({ status: 'deployed', service: 'web' })
+  expect(run.calls.map(c => c.replace(/ --.*/, '').replace(/^docker compose$/, 'compose'))).toEqual(
+    [
+      'compose', // config
+      'docker ps',
+      'compose', // up
+      'docker ps',
+      'docker inspect c-new'
+    ]
+  )
+  expect(run.calls[0]).toMatch(/ config --format json$/)
+  expect(run.calls[2]).toMatch(/ up --detach --build /)
 })

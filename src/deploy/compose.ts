@@ -73,6 +73,8 @@ export interface Compose {
   down(target: ComposeTarget): Promise<CommandResult>
   /** The project's containers, found by compose's project label (so no compose file is needed). */
   containers(project: string): Promise<ProjectContainer[]>
+  /** Only the IDs of the project's containers (one command instead of two). */
+  containerIds(project: string): Promise<string[]>
   /** A docker command whose output is needed; fails with its stderr. */
   docker(args: string[]): Promise<string>
   /** A docker command whose failure the caller handles. */
@@ -94,6 +96,19 @@ export function createCompose(
     }
     return result.stdout
   }
+  const containerIds = async (project: string): Promise<string[]> =>
+    (
+      await docker([
+        'ps',
+        '--all',
+        '--quiet',
+        '--no-trunc',
+        '--filter',
+        `label=${PROJECT_LABEL}=${project}`
+      ])
+    )
+      .split('\n')
+      .filter(id => id.trim() !== '')
   const compose = (target: ComposeTarget, ...args: string[]): Promise<CommandResult> => {
     const input = target.config === undefined ? undefined : Buffer.from(target.config)
     return tryDocker(composeArgs(target, ...args), { cwd: target.cwd, input })
@@ -144,16 +159,9 @@ export function createCompose(
       )
     },
     down: target => compose(target, 'down', '--remove-orphans'),
+    containerIds,
     async containers(project) {
-      const ids = await docker([
-        'ps',
-        '--all',
-        '--quiet',
-        '--no-trunc',
-        '--filter',
-        `label=${PROJECT_LABEL}=${project}`
-      ])
-      const list = ids.split('\n').filter(id => id.trim() !== '')
+      const list = await containerIds(project)
       if (list.length === 0) return []
       return parseContainers(await docker(['inspect', ...list]))
     },

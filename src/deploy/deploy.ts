@@ -136,7 +136,6 @@ async function prepare(inputs: DeployInputs, deps: DeployDeps): Promise<Prepared
     )
   }
   const envText = encodeEnvFile(env, inputs.deployment)
-  await deps.compose.check()
   deps.log.info(
     `Deploying ${inputs.deployment} (service ${service}) with ${env.size} variable(s) in ${inputs.envFile}: ${[...env.keys()].join(', ') || 'none'}`
   )
@@ -176,7 +175,8 @@ interface Loaded {
   lastGood: LastGood | undefined
   envBefore: string | undefined
   config: string
-  before: ProjectContainer[]
+  /** IDs of the project's containers before the switch. */
+  before: string[]
 }
 
 async function load(p: Prepared, deps: DeployDeps, paths: StatePaths): Promise<Loaded> {
@@ -187,18 +187,31 @@ async function load(p: Prepared, deps: DeployDeps, paths: StatePaths): Promise<L
   const envBefore = readIfExists(p.envPath)
   writeFileAtomic(p.envPath, p.envText)
   try {
-    const config = await deps.compose.config(p.target, p.inputs.path)
+    const config = await dockerChecked(deps, () => deps.compose.config(p.target, p.inputs.path))
     checkResolvedConfig(config, p.serviceDir, p.inputs.path, {
       workspace: deps.workspace,
       stateRoot: deps.stateRoot
     })
     const shown = (file: string): string => file.replace(`${p.serviceDir}/`, `${p.inputs.path}/`)
     for (const warning of envInBuildContext(config, p.envPath, shown)) deps.log.warning(warning)
-    const before = await deps.compose.containers(p.inputs.deployment)
+    const before = await dockerChecked(deps, () => deps.compose.containerIds(p.inputs.deployment))
     throwIfCancelled(deps, 'before anything changed')
     return { lastGood, envBefore, config, before }
   } catch (error) {
     restoreFile(p.envPath, envBefore)
+    throw error
+  }
+}
+
+/**
+ * Docker is checked only when a docker command failed: a missing binary, daemon or compose plugin
+ * is then named as such with its fix, and a good deploy spends no commands on it.
+ */
+async function dockerChecked<T>(deps: StepDeps, command: () => Promise<T>): Promise<T> {
+  try {
+    return await command()
+  } catch (error) {
+    await deps.compose.check()
     throw error
   }
 }
@@ -222,12 +235,12 @@ async function switchOver(s: Switch): Promise<DeployResult> {
       `Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${waitTimeoutSeconds} s)`
     )
     failure = await up(deps, s.target, { waitTimeoutSeconds, build: true })
+    if (failure === undefined) after = await compose.containers(inputs.deployment)
     if (
-      failure === undefined &&
-      !cancelled(deps) &&
+      after !== undefined &&
       s.lastGood !== undefined &&
       (s.config !== s.lastGood.config || s.envText !== s.lastGood.env) &&
-      sameContainers(s.before, await compose.containers(inputs.deployment))
+      sameContainers(s.before, ids(after))
     ) {
       // Compose compares services only: a secret or config whose content comes from a variable
       // (`environment:`, `content: "${X}"`) can change while every container is kept.
@@ -239,6 +252,7 @@ async function switchOver(s: Switch): Promise<DeployResult> {
         build: false,
         forceRecreate: true
       })
+      after = failure === undefined ? await compose.containers(inputs.deployment) : undefined
     }
     if (failure === undefined && !cancelled(deps) && inputs.healthUrl !== undefined) {
       const health = await checkHealth(deps, inputs.healthUrl, waitTimeoutSeconds * 1000)
@@ -246,9 +260,9 @@ async function switchOver(s: Switch): Promise<DeployResult> {
       else failure = `health-url check failed: ${health.reason}`
     }
     throwIfCancelled(deps, 'while the new version was starting')
-    after = await compose.containers(inputs.deployment)
+    after ??= await compose.containers(inputs.deployment)
     if (failure !== undefined) return await recover({ ...s, after, failure, recording })
-    images = await keepImages(compose, inputs.deployment, after)
+    images = await keepImages(compose, inputs.deployment, after, s.lastGood?.images)
     throwIfCancelled(deps, 'while the new version was starting')
     recording = true
     writeLastGood(s.paths, { config: s.config, env: s.envText, images, keys: s.secretKeys })
@@ -262,10 +276,11 @@ async function switchOver(s: Switch): Promise<DeployResult> {
   }
 
   // Recorded: this version is the last good one now, so nothing from here on rolls it back.
-  await dropStaleImageTags(compose, inputs.deployment, images).catch((error: unknown) =>
-    log.warning(`Could not remove old image tags: ${errorMessage(error)}`)
+  const recordedTags = s.lastGood?.images.map(i => i.tag)
+  await dropStaleImageTags(compose, inputs.deployment, images, recordedTags).catch(
+    (error: unknown) => log.warning(`Could not remove old image tags: ${errorMessage(error)}`)
   )
-  const unchanged = s.before.length > 0 && sameContainers(s.before, after)
+  const unchanged = s.before.length > 0 && sameContainers(s.before, ids(after))
   log.info(
     unchanged
       ? 'Nothing changed: no container was recreated.'
@@ -503,8 +518,12 @@ async function bestEffort(log: Log, what: string, step: () => void | Promise<voi
   }
 }
 
-function sameContainers(a: ProjectContainer[], b: ProjectContainer[]): boolean {
-  const x = a.map(c => c.id).sort()
-  const y = b.map(c => c.id).sort()
+function ids(containers: ProjectContainer[]): string[] {
+  return containers.map(c => c.id)
+}
+
+function sameContainers(a: string[], b: string[]): boolean {
+  const x = [...a].sort()
+  const y = [...b].sort()
   return x.length === y.length && x.every((id, i) => id === y[i])
 }

@@ -23,17 +23,24 @@ export function imageTag(deployment: string, service: string): string {
   return `launch-service-rollback/${deployment}:${tag}`
 }
 
-/** Tags the running images of a good deploy, before it is recorded. */
+/**
+ * Tags the running images of a good deploy, before it is recorded. A service that runs the image
+ * the last good deploy recorded keeps its tag as it is (it already names that image).
+ */
 export async function keepImages(
   compose: Compose,
   deployment: string,
-  containers: ProjectContainer[]
+  containers: ProjectContainer[],
+  recorded: SavedImage[] = []
 ): Promise<SavedImage[]> {
   const saved = new Map<string, SavedImage>()
   for (const c of containers) {
     if (c.service === '' || saved.has(c.service)) continue
     const tag = imageTag(deployment, c.service)
-    await compose.docker(['tag', c.imageId, tag])
+    const same = recorded.some(
+      i => i.service === c.service && i.imageId === c.imageId && i.tag === tag
+    )
+    if (!same) await compose.docker(['tag', c.imageId, tag])
     saved.set(c.service, { service: c.service, imageId: c.imageId, imageRef: c.imageRef, tag })
   }
   return [...saved.values()]
@@ -47,10 +54,12 @@ export async function keepImages(
 export async function dropStaleImageTags(
   compose: Compose,
   deployment: string,
-  kept: SavedImage[]
+  kept: SavedImage[],
+  /** The tags there are, when known (the previous record's): saves listing them. */
+  existing?: string[]
 ): Promise<void> {
   const keep = new Set(kept.map(s => s.tag))
-  for (const tag of await imageTags(compose, deployment)) {
+  for (const tag of existing ?? (await imageTags(compose, deployment))) {
     if (!keep.has(tag)) await compose.tryDocker(['image', 'rm', tag])
   }
 }
