@@ -187,14 +187,19 @@ async function load(p: Prepared, deps: DeployDeps, paths: StatePaths): Promise<L
   const envBefore = readIfExists(p.envPath)
   writeFileAtomic(p.envPath, p.envText)
   try {
-    const config = await dockerChecked(deps, () => deps.compose.config(p.target, p.inputs.path))
+    // Both only read; side by side they cost one command's time.
+    const [config, before] = await dockerChecked(deps, () =>
+      Promise.all([
+        deps.compose.config(p.target, p.inputs.path),
+        deps.compose.containerIds(p.inputs.deployment)
+      ])
+    )
     checkResolvedConfig(config, p.serviceDir, p.inputs.path, {
       workspace: deps.workspace,
       stateRoot: deps.stateRoot
     })
     const shown = (file: string): string => file.replace(`${p.serviceDir}/`, `${p.inputs.path}/`)
     for (const warning of envInBuildContext(config, p.envPath, shown)) deps.log.warning(warning)
-    const before = await dockerChecked(deps, () => deps.compose.containerIds(p.inputs.deployment))
     throwIfCancelled(deps, 'before anything changed')
     return { lastGood, envBefore, config, before }
   } catch (error) {
