@@ -1338,12 +1338,12 @@ async function lockDeployment(deps, deployment) {
 /**
  * Deploys one deployment in named phases:
  *   prepare     everything that can be checked without changing anything (thrown errors)
- *   recover     an earlier deploy that was interrupted is finished first (under the lock)
- *   load        .env written, `compose config` validated, the running containers listed
- *   switch over `compose up --build --wait` (and a forced recreate when compose kept everything)
- *   verify      health-url
- *   record      images tagged, the last good deploy saved
- * A failure or a cancel after the switch started goes back to the last good deploy (rollBack),
+ *   (lock)      the deployment's lock, which also covers the docker commands it starts
+ *   recover     an earlier deploy that was interrupted is finished first (finishInterrupted)
+ *   load        .env written, `compose config` validated and checked, the containers listed
+ *   switch over start: `compose up --build --wait` (and a forced recreate when compose kept
+ *               everything); verify: health-url; record: images tagged, last good deploy saved
+ * A failure or a cancel during the switch goes back to the last good deploy (recover → rollBack),
  * which is verified before it is reported.
  */
 async function deploy(inputs, deps) {
@@ -1462,64 +1462,90 @@ async function dockerChecked(deps, command) {
         throw error;
     }
 }
-/** Switch over, verify, record; until the record is written every failure goes through recover(). */
+/**
+ * Switch over → verify → record; until the record is written every failure, reported or thrown,
+ * goes through recover().
+ */
 async function switchOver(s) {
     const { inputs, deps } = s;
-    const { log, compose } = deps;
-    const { waitTimeoutSeconds } = inputs;
+    const progress = { recording: false };
     let after;
-    let recording = false;
-    let failure;
     let images;
     try {
-        log.info(`Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${waitTimeoutSeconds} s)`);
-        failure = await up(deps, s.target, { waitTimeoutSeconds, build: true });
-        if (failure === undefined)
-            after = await compose.containers(inputs.deployment);
-        if (after !== undefined &&
-            s.lastGood !== undefined &&
-            (s.config !== s.lastGood.config || s.envText !== s.lastGood.env) &&
-            sameContainers(s.before, ids(after))) {
-            // Compose compares services only: a secret or config whose content comes from a variable
-            // (`environment:`, `content: "${X}"`) can change while every container is kept.
-            log.info('The compose config or .env changed but compose kept every container: recreating them.');
-            failure = await up(deps, s.target, {
-                waitTimeoutSeconds,
-                build: false,
-                forceRecreate: true
-            });
-            after = failure === undefined ? await compose.containers(inputs.deployment) : undefined;
-        }
-        if (failure === undefined && !cancelled(deps) && inputs.healthUrl !== undefined) {
-            const health = await checkHealth(deps, inputs.healthUrl, waitTimeoutSeconds * 1000);
-            if (health.ok)
-                log.info(`${inputs.healthUrl} answered HTTP ${health.status}`);
-            else
-                failure = `health-url check failed: ${health.reason}`;
-        }
+        progress.failure = await start(s, progress);
+        progress.failure ??= await verify(s);
         throwIfCancelled(deps, 'while the new version was starting');
-        after ??= await compose.containers(inputs.deployment);
-        if (failure !== undefined)
-            return await recover({ ...s, after, failure, recording });
-        images = await keepImages(compose, inputs.deployment, after, s.lastGood?.images);
-        throwIfCancelled(deps, 'while the new version was starting');
-        recording = true;
-        writeLastGood(s.paths, { config: s.config, env: s.envText, images, keys: s.secretKeys });
+        after = progress.after ??= await deps.compose.containers(inputs.deployment);
+        if (progress.failure !== undefined) {
+            return await recover({ ...s, after, failure: progress.failure, recording: false });
+        }
+        images = await record(s, after, progress);
     }
     catch (error) {
         const thrown = (0,errors/* errorMessage */.gJ)(error);
-        if (failure !== undefined && !cancelled(deps))
-            log.warning(thrown);
-        failure = cancelled(deps)
+        if (progress.failure !== undefined && !cancelled(deps))
+            deps.log.warning(thrown);
+        const failure = cancelled(deps)
             ? thrown
-            : (failure ?? `The deploy failed after docker compose up had started: ${thrown}`);
-        return await recover({ ...s, after, failure, recording });
+            : (progress.failure ?? `The deploy failed after docker compose up had started: ${thrown}`);
+        return await recover({ ...s, after: progress.after, failure, recording: progress.recording });
     }
-    // Recorded: this version is the last good one now, so nothing from here on rolls it back.
-    const recordedTags = s.lastGood?.images.map(i => i.tag);
-    await dropStaleImageTags(compose, inputs.deployment, images, recordedTags).catch((error) => log.warning(`Could not remove old image tags: ${(0,errors/* errorMessage */.gJ)(error)}`));
+    return await recorded(s, after, images);
+}
+/**
+ * `compose up --build --wait`; then, when the compose config or .env changed but compose kept
+ * every container, once more with --force-recreate: compose compares services only, so a secret
+ * or config whose content comes from a variable (`environment:`, `content: "${X}"`) can change
+ * while every container is kept. Returns why it failed; lists the containers it ends with.
+ */
+async function start(s, progress) {
+    const { inputs, deps } = s;
+    const { waitTimeoutSeconds } = inputs;
+    deps.log.info(`Starting ${inputs.deployment}: docker compose up --build --wait (timeout ${waitTimeoutSeconds} s)`);
+    const failure = await up(deps, s.target, { waitTimeoutSeconds, build: true });
+    if (failure !== undefined)
+        return failure;
+    progress.after = await deps.compose.containers(inputs.deployment);
+    const changed = s.lastGood !== undefined && (s.config !== s.lastGood.config || s.envText !== s.lastGood.env);
+    if (!changed || !sameContainers(s.before, ids(progress.after)))
+        return undefined;
+    deps.log.info('The compose config or .env changed but compose kept every container: recreating them.');
+    progress.after = undefined;
+    const recreated = await up(deps, s.target, {
+        waitTimeoutSeconds,
+        build: false,
+        forceRecreate: true
+    });
+    if (recreated === undefined)
+        progress.after = await deps.compose.containers(inputs.deployment);
+    return recreated;
+}
+/** health-url, when set, must answer 2xx/3xx within wait-timeout. Returns why not. */
+async function verify(s) {
+    const { inputs, deps } = s;
+    if (inputs.healthUrl === undefined || cancelled(deps))
+        return undefined;
+    const health = await checkHealth(deps, inputs.healthUrl, inputs.waitTimeoutSeconds * 1000);
+    if (!health.ok)
+        return `health-url check failed: ${health.reason}`;
+    deps.log.info(`${inputs.healthUrl} answered HTTP ${health.status}`);
+    return undefined;
+}
+/** Tags the running images and saves this deploy as the last good one. */
+async function record(s, after, progress) {
+    const { inputs, deps } = s;
+    const images = await keepImages(deps.compose, inputs.deployment, after, s.lastGood?.images);
+    throwIfCancelled(deps, 'while the new version was starting');
+    progress.recording = true;
+    writeLastGood(s.paths, { config: s.config, env: s.envText, images, keys: s.secretKeys });
+    return images;
+}
+/** Recorded: this version is the last good one now, so nothing from here on rolls it back. */
+async function recorded(s, after, images) {
+    const { inputs, deps } = s;
+    await dropStaleImageTags(deps.compose, inputs.deployment, images, s.lastGood?.images.map(i => i.tag)).catch((error) => deps.log.warning(`Could not remove old image tags: ${(0,errors/* errorMessage */.gJ)(error)}`));
     const unchanged = s.before.length > 0 && sameContainers(s.before, ids(after));
-    log.info(unchanged
+    deps.log.info(unchanged
         ? 'Nothing changed: no container was recreated.'
         : `Deployed: ${after.map(c => c.name).join(', ')}`);
     return { status: unchanged ? 'unchanged' : 'deployed', service: inputs.service };
