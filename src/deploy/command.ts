@@ -5,6 +5,8 @@ import * as core from '@actions/core'
 import { ActionError, InputError, errorMessage } from '../errors.js'
 import { getDeployInputs, getRemoveInputs } from '../inputs.js'
 import { createCompose } from './compose.js'
+import { createEngine, engineSocket } from './engine.js'
+import { dockerEnvironment } from './environment.js'
 import { deploy, finishInterrupted } from './deploy.js'
 import { readOwner, stopLeftovers } from './lock.js'
 import { redactingLog, type Log } from './log.js'
@@ -203,8 +205,14 @@ async function finish(
  * state folder, core's log (redacted).
  */
 function stepDeps(masker: Masker, groups: ProcessGroups = createProcessGroups()): StepDeps {
+  const env = dockerEnvironment()
+  const socket = engineSocket(env)
   return {
-    compose: createCompose(groups.run),
+    compose: createCompose(
+      groups.run,
+      env,
+      socket === undefined ? undefined : createEngine(socket)
+    ),
     groups,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     stateRoot: stateRoot(),

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { ActionError, InputError, errorMessage } from '../errors.js'
 import { COMPOSE_FILES } from '../compose-files.js'
 import type { CommandResult, RunOptions, Runner } from '../exec.js'
+import type { Engine } from './engine.js'
 import { dockerEnvironment } from './environment.js'
 
 /** Which compose project a command acts on. Every command names the project and its files. */
@@ -71,8 +72,11 @@ export interface Compose {
   config(target: ComposeTarget, path: string): Promise<string>
   up(target: ComposeTarget, options: UpOptions): Promise<CommandResult>
   down(target: ComposeTarget): Promise<CommandResult>
-  /** The project's containers, found by compose's project label (so no compose file is needed). */
-  containers(project: string): Promise<ProjectContainer[]>
+  /**
+   * The project's containers, found by compose's project label (so no compose file is needed).
+   * `detailed`: with the last healthcheck output (docker inspect), for reporting a failure.
+   */
+  containers(project: string, options?: { detailed?: boolean }): Promise<ProjectContainer[]>
   /** Only the IDs of the project's containers (one command instead of two). */
   containerIds(project: string): Promise<string[]>
   /** A docker command whose output is needed; fails with its stderr. */
@@ -83,7 +87,9 @@ export interface Compose {
 
 export function createCompose(
   run: Runner,
-  env: Record<string, string> = dockerEnvironment()
+  env: Record<string, string> = dockerEnvironment(),
+  /** The daemon's API over its local socket, when the CLI would use that (see engine.ts). */
+  engine?: Engine
 ): Compose {
   const tryDocker = (args: string[], options: Omit<RunOptions, 'env'> = {}) =>
     run('docker', args, { ...options, env })
@@ -160,7 +166,9 @@ export function createCompose(
     },
     down: target => compose(target, 'down', '--remove-orphans'),
     containerIds,
-    async containers(project) {
+    async containers(project, options = {}) {
+      const listed = options.detailed ? undefined : await engine?.containers(project)
+      if (listed !== undefined) return listed
       const list = await containerIds(project)
       if (list.length === 0) return []
       return parseContainers(await docker(['inspect', ...list]))

@@ -388,7 +388,7 @@ async function recover(f: Failed): Promise<DeployResult> {
   })
   if (!cancelled(f.deps)) {
     await bestEffort(log, 'show the failing containers', async () =>
-      reportFailure(compose, f.after ?? (await compose.containers(f.inputs.deployment)), log)
+      reportFailure(compose, await compose.containers(f.inputs.deployment, { detailed: true }), log)
     )
   }
   if (!f.inputs.rollback || f.lastGood === undefined) {
