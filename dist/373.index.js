@@ -1571,7 +1571,7 @@ async function switchOver(s) {
         throwIfCancelled(deps, 'while the new version was starting');
         after = progress.after ??= await deps.compose.containers(inputs.deployment);
         if (progress.failure !== undefined) {
-            return await recover({ ...s, after, failure: progress.failure, recording: false });
+            return await recover({ ...s, failure: progress.failure, recording: false });
         }
         images = await record(s, after, progress);
     }
@@ -1582,7 +1582,7 @@ async function switchOver(s) {
         const failure = cancelled(deps)
             ? thrown
             : (progress.failure ?? `The deploy failed after docker compose up had started: ${thrown}`);
-        return await recover({ ...s, after: progress.after, failure, recording: progress.recording });
+        return await recover({ ...s, failure, recording: progress.recording });
     }
     return await recorded(s, after, images);
 }

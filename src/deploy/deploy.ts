@@ -250,7 +250,7 @@ async function switchOver(s: Switch): Promise<DeployResult> {
     throwIfCancelled(deps, 'while the new version was starting')
     after = progress.after ??= await deps.compose.containers(inputs.deployment)
     if (progress.failure !== undefined) {
-      return await recover({ ...s, after, failure: progress.failure, recording: false })
+      return await recover({ ...s, failure: progress.failure, recording: false })
     }
     images = await record(s, after, progress)
   } catch (error) {
@@ -259,7 +259,7 @@ async function switchOver(s: Switch): Promise<DeployResult> {
     const failure = cancelled(deps)
       ? thrown
       : (progress.failure ?? `The deploy failed after docker compose up had started: ${thrown}`)
-    return await recover({ ...s, after: progress.after, failure, recording: progress.recording })
+    return await recover({ ...s, failure, recording: progress.recording })
   }
   return await recorded(s, after, images)
 }
@@ -362,8 +362,6 @@ function checkHealth(deps: DeployDeps, url: string, timeoutMs: number): Promise<
 }
 
 interface Failed extends Switch {
-  /** The project's containers after the failed switch; undefined when listing them failed. */
-  after: ProjectContainer[] | undefined
   failure: string
   /** writeLastGood had started and may have swapped the new state in: put the old one back. */
   recording: boolean
