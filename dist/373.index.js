@@ -1874,12 +1874,17 @@ function createMasker(setSecret) {
     };
 }
 /** The value, each of its lines, and every escaped form a program may print it in. */
-function printedForms(value) {
+function printedForms(raw) {
+    // What a program reads back from the UTF-8 .env: a lone surrogate has become U+FFFD.
+    const value = Buffer.from(raw, 'utf8').toString('utf8');
     const forms = new Set([
+        raw,
         value,
         JSON.stringify(value).slice(1, -1),
+        goJson(value),
         goQuoted(value, 'named'),
         goQuoted(value, 'hex'),
+        goTimeQuoted(value),
         value.replace(/'/g, `'\\''`),
         value.replace(/'/g, `'"'"'`)
     ]);
@@ -1897,15 +1902,54 @@ const NAMED = {
     '\t': '\\t',
     '\v': '\\v'
 };
-/** Go's strconv.Quote without the quotes; `hex` writes every control character as \xHH. */
+/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+const hex = (n, width) => n.toString(16).padStart(width, '0');
+/**
+ * Go's strconv.Quote (`%q`) without the quotes: printable runes as they are, other runes as
+ * \uXXXX or \U00XXXXXX; `hex` writes every ASCII control character as \xHH, as YAML errors do.
+ */
 function goQuoted(value, controls) {
-    // eslint-disable-next-line no-control-regex -- control characters are what Go escapes
-    return value.replace(/[\\"\x00-\x1f\x7f]/g, c => {
+    let out = '';
+    for (const c of value) {
+        const code = c.codePointAt(0) ?? 0;
         if (c === '\\' || c === '"')
-            return `\\${c}`;
-        const named = controls === 'named' ? NAMED[c] : undefined;
-        return named ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-    });
+            out += `\\${c}`;
+        else if (code < 0x20 || code === 0x7f)
+            out += (controls === 'named' ? NAMED[c] : undefined) ?? `\\x${hex(code, 2)}`;
+        else if (code < 0x80 || GO_PRINTABLE.test(c))
+            out += c;
+        else if (code < 0x10000)
+            out += `\\u${hex(code, 4)}`;
+        else
+            out += `\\U${hex(code, 8)}`;
+    }
+    return out;
+}
+/**
+ * Go's time package quoting (`time: invalid duration "..."`): every byte of a non-ASCII character
+ * and every control character below space as \xHH.
+ */
+function goTimeQuoted(value) {
+    let out = '';
+    for (const c of value) {
+        const code = c.codePointAt(0) ?? 0;
+        if (c === '\\' || c === '"')
+            out += `\\${c}`;
+        else if (code >= 0x20 && code < 0x80)
+            out += c;
+        else
+            for (const byte of Buffer.from(c, 'utf8'))
+                out += `\\x${hex(byte, 2)}`;
+    }
+    return out;
+}
+/** Go's encoding/json (compose's JSON output): HTML characters and U+2028/U+2029 escaped too. */
+function goJson(value) {
+    return JSON.stringify(value)
+        .slice(1, -1)
+        .replace(/[<>&\u2028\u2029]/g, c => `\\u${hex(c.charCodeAt(0), 4)}`)
+        .replace(/\\([bf])/g, (_, c) => `\\u00${c === 'b' ? '08' : '0c'}`);
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/remove.ts

@@ -209,6 +209,35 @@ test('a secret compose quotes in an error is masked in every escaped form (Go %q
   expectNothingLeft(a)
 })
 
+test.each([
+  ['compose.interval-from-env.yaml', 'invalid duration'], // Go's time quoting: \xc3\xa4
+  ['compose.cpus-from-env.yaml', 'invalid syntax'] // strconv.Quote: \u00a0, \U000e0001
+])(
+  'a non-ASCII secret compose quotes in an error (%s) is masked in its Go escaped forms',
+  async (variant, error) => {
+    // Each piece ends with the canary, so an escaped form of any piece that slips through shows it.
+    const pieces = [
+      'p\u00e4ssw\u00f6rd',
+      '\u00a0',
+      '\u200b',
+      '\u2028',
+      '\u0085',
+      '\u{1f600}',
+      '\ud800',
+      '\u{e0001}'
+    ]
+    const value = pieces.map(piece => `${piece}${canary}`).join('')
+    const a = await attempt({
+      secrets: JSON.stringify({ WEB__API_KEY: value }),
+      prepare: dir => copyFileSync(join(FIXTURES, 'variants', variant), join(dir, 'compose.yaml'))
+    })
+    expect(a.run.stdout).toContain(error)
+    expect(a.run.stdout).toContain('::error::The compose file in services/web is not valid')
+    expect(visibleOutput(a.run.everything)).not.toMatch(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\U0/)
+    expectNothingLeft(a)
+  }
+)
+
 describe('a deploy reads only its own service folder', () => {
   /** Another service's folder beside web, with a secret of its own in its .env. */
   const otherService = (dir: string): string => {

@@ -35,6 +35,18 @@ describe('createMasker', () => {
     )
   })
 
+  it("registers Go's escaped forms of non-ASCII values: strconv.Quote, time quoting, JSON", () => {
+    const registered: string[] = []
+    createMasker(v => registered.push(v)).add('\u00e4\u00a0<\u{e0001}\u{1f600}\ud800')
+    expect(registered).toEqual(
+      expect.arrayContaining([
+        '\u00e4\\u00a0<\\U000e0001\u{1f600}\ufffd', // strconv.Quote: printable runes stay
+        '\\xc3\\xa4\\xc2\\xa0<\\xf3\\xa0\\x80\\x81\\xf0\\x9f\\x98\\x80\\xef\\xbf\\xbd', // time
+        '\u00e4\u00a0\\u003c\u{e0001}\u{1f600}\ufffd' // Go's encoding/json
+      ])
+    )
+  })
+
   it('redacts every occurrence, longest value first', () => {
     const masker = createMasker(() => undefined)
     masker.add('pass')
