@@ -320,6 +320,56 @@ describe('a deploy reads only its own service folder', () => {
     expectNothingLeft(a)
   })
 
+  test.each([
+    [
+      'a named volume binding another service folder',
+      withCompose(
+        dir =>
+          `    volumes: ['data:/data']\nvolumes:\n  data:\n    driver_opts: {type: none, o: bind, device: '${dirname(dir)}/other'}\n`
+      ),
+      /may not use volume data, a bind of .*other: it reaches into the workspace outside/
+    ],
+    [
+      "another container's processes",
+      withCompose(() => '    pid: container:some-other-deployment-web-1\n'),
+      /may not use pid: container:some-other-deployment-web-1: it reaches into a container outside/
+    ],
+    [
+      "another container's volumes",
+      withCompose(() => '    volumes_from: ["container:some-other-deployment-web-1"]\n'),
+      /may not use volumes_from: container:some-other-deployment-web-1/
+    ],
+    [
+      "a Dockerfile in another service's folder",
+      (dir: string): void => {
+        otherService(dir)
+        writeFileSync(
+          join(dir, 'compose.yaml'),
+          'services:\n  web:\n    build: {context: ., dockerfile: ../other/.env}\n'
+        )
+      },
+      /Dockerfile of web .*other\/\.env.* must stay inside the service folder/
+    ],
+    [
+      'the env file as the Dockerfile',
+      (dir: string): void => {
+        writeFileSync(
+          join(dir, 'compose.yaml'),
+          'services:\n  web:\n    build: {context: ., dockerfile: .env}\n'
+        )
+      },
+      /The Dockerfile of web in services\/web is \.env, an env file/
+    ]
+  ])('%s is refused before anything runs', async (_what, prepare, error) => {
+    const a = await attempt({
+      prepare,
+      secrets: JSON.stringify({ WEB__API_KEY: `lower${canary}` })
+    })
+    expect(a.run.stdout).toMatch(error)
+    expect(visibleOutput(a.run.everything).toLowerCase()).not.toContain(canary.toLowerCase())
+    expectNothingLeft(a)
+  })
+
   test('a service folder that is a symlink out of the workspace is refused; no .env is written there', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'ls-outside-'))
     workspaces.push(outside)

@@ -1,5 +1,5 @@
 import { lstatSync, readFileSync, realpathSync } from 'node:fs'
-import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { ActionError, InputError, errorMessage } from '../errors.js'
 
@@ -126,14 +126,16 @@ export function checkComposeReferences(folder: string, path: string, composeFile
 /**
  * What the resolved config (`docker compose config --format json`, absolute paths) lets a
  * container or a build read from the host: build contexts, secret and config files must resolve
- * inside the service folder; no bind mount may reach into the state folder, nor into the
- * workspace outside the service folder (other services' .env files are there).
+ * inside the service folder, and a Dockerfile is not an env file; no bind mount (nor a named
+ * volume that binds a host folder) may reach into the state folder, nor into the
+ * workspace outside the service folder (other services' .env files are there); no service joins
+ * a container outside the deployment (`container:` in pid, ipc, network_mode, volumes_from).
  */
 export function checkResolvedConfig(
   configJson: string,
   folder: string,
   path: string,
-  places: { workspace: string; stateRoot: string }
+  places: { workspace: string; stateRoot: string; envFile: string }
 ): void {
   const stateRoot = places.stateRoot
   const workspace = realPath(places.workspace)
@@ -147,19 +149,58 @@ export function checkResolvedConfig(
     for (const [context, value] of Object.entries(asObject(build.additional_contexts))) {
       if (local(value)) mustStayInside(folder, path, value, `build context ${context} of ${name}`)
     }
+    if (typeof build.dockerfile === 'string' && local(build.context)) {
+      // docker build prints a Dockerfile it cannot parse: it must not be a file of secrets.
+      const dockerfile = resolve(build.context, build.dockerfile)
+      mustStayInside(folder, path, dockerfile, `Dockerfile of ${name}`)
+      const real = realPath(dockerfile)
+      if (real === realPath(places.envFile) || basename(real).startsWith('.env')) {
+        throw new ActionError(
+          `The Dockerfile of ${name} in ${path} is ${build.dockerfile}, an env file: docker build would print its secrets in its parse error. Name the Dockerfile, e.g. dockerfile: Dockerfile.`
+        )
+      }
+    }
     for (const volume of asList(service.volumes)) {
       const v = asObject(volume)
-      if (v.type !== 'bind' || !local(v.source)) continue
-      const source = realPath(v.source)
-      if (overlaps(source, realPath(stateRoot)))
-        throw new ActionError(
-          `Service ${name} of ${path} may not bind mount ${v.source}: it overlaps the action's state folder ${stateRoot}, which holds every deployment's secrets. Mount a narrower folder.`
-        )
-      if (overlaps(source, workspace) && !isInside(folder, source))
-        throw new ActionError(
-          `Service ${name} of ${path} may not bind mount ${v.source}: it reaches into the workspace outside the service folder, where other services' env files are. Mount a folder inside ${path}, or one outside the repository.`
-        )
+      if (v.type === 'bind' && local(v.source)) hostPath(`bind mount ${v.source}`, v.source, name)
     }
+    for (const key of ['pid', 'ipc', 'network_mode', 'cgroup'] as const) {
+      if (typeof service[key] === 'string') notOtherContainer(`${key}: ${service[key]}`, name)
+    }
+    for (const from of asList(service.volumes_from)) {
+      if (typeof from === 'string') notOtherContainer(`volumes_from: ${from}`, name)
+    }
+  }
+  // A named volume of the local driver with `o: bind` is a bind mount of `device` in disguise.
+  for (const [name, raw] of Object.entries(asObject(config.volumes))) {
+    const options = asObject(asObject(raw).driver_opts)
+    if (typeof options.device !== 'string' || !/bind/.test(String(options.o ?? ''))) continue
+    if (!isAbsolute(options.device)) {
+      throw new ActionError(
+        `Volume ${name} of ${path} binds device ${options.device}, a relative path the Docker daemon would resolve from its own folder. Write the device as an absolute path outside the repository, or use a bind mount (./folder:/path).`
+      )
+    }
+    hostPath(`use volume ${name}, a bind of ${options.device}`, options.device, undefined)
+  }
+  function hostPath(what: string, source: string, service: string | undefined): void {
+    const real = realPath(source)
+    const who = service === undefined ? path : `Service ${service} of ${path}`
+    if (overlaps(real, realPath(stateRoot)))
+      throw new ActionError(
+        `${who} may not ${what}: it overlaps the action's state folder ${stateRoot}, which holds every deployment's secrets. Mount a narrower folder.`
+      )
+    if (overlaps(real, workspace) && !isInside(folder, real))
+      throw new ActionError(
+        `${who} may not ${what}: it reaches into the workspace outside the service folder, where other services' env files are. Mount a folder inside ${path}, or one outside the repository.`
+      )
+  }
+  // `container:<name>` joins a container outside this deployment (another deployment's processes,
+  // environment and volumes); `service:<name>` stays inside the project and is fine.
+  function notOtherContainer(setting: string, service: string): void {
+    if (!/^[a-z_]+: container:/.test(setting)) return
+    throw new ActionError(
+      `Service ${service} of ${path} may not use ${setting}: it reaches into a container outside this deployment, whose environment holds another deployment's secrets. Use service:<name> for a service of this compose file.`
+    )
   }
   for (const kind of ['secrets', 'configs'] as const) {
     for (const [name, raw] of Object.entries(asObject(config[kind]))) {

@@ -196,7 +196,8 @@ async function load(p: Prepared, deps: DeployDeps, paths: StatePaths): Promise<L
     )
     checkResolvedConfig(config, p.serviceDir, p.inputs.path, {
       workspace: deps.workspace,
-      stateRoot: deps.stateRoot
+      stateRoot: deps.stateRoot,
+      envFile: p.envPath
     })
     const shown = (file: string): string => file.replace(`${p.serviceDir}/`, `${p.inputs.path}/`)
     for (const warning of envInBuildContext(config, p.envPath, shown)) deps.log.warning(warning)
