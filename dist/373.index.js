@@ -349,11 +349,16 @@ function realPath(path) {
     }
 }
 /**
- * The service folder, resolved: it must lie inside the workspace and outside the state folder,
- * or .env would be written (and read back) somewhere else.
+ * The service folder, resolved: it must be exactly workspace/path (no symlink on the way), and
+ * outside the state folder, or .env would be written (and read back) somewhere else.
  */
 function checkServiceFolder(workspace, path, stateRoot) {
     const real = realPath((0,external_node_path_.resolve)(workspace, path));
+    const expected = (0,external_node_path_.resolve)(realPath(workspace), path);
+    if (isInside(realPath(workspace), real) && real !== expected) {
+        // A link inside the workspace (`ln -s . services/x`) would widen the folder to its target.
+        throw new errors/* InputError */.dz('path', `${path} resolves to ${real}, not to ${expected}: the service folder (or a folder above it) is a symlink`, 'Pass the real service folder, not a symlink to it.');
+    }
     if (!isInside(realPath(workspace), real)) {
         throw new errors/* InputError */.dz('path', `${path} resolves to ${real}, outside the workspace`, 'Pass a service folder of the checked-out repository that is not a symlink out of it.');
     }
@@ -380,11 +385,12 @@ function checkServiceFiles(folder, path, files) {
  */
 function checkComposeReferences(folder, path, composeFile) {
     const seen = new Set();
-    const visit = (file) => {
+    const visit = (file, projectDir) => {
         const real = realPath(file);
-        if (seen.has(real))
+        const key = `${real}\0${realPath(projectDir)}`;
+        if (seen.has(key))
             return;
-        seen.add(real);
+        seen.add(key);
         let text;
         try {
             text = (0,external_node_fs_.readFileSync)(real, 'utf8');
@@ -394,14 +400,14 @@ function checkComposeReferences(folder, path, composeFile) {
         }
         let doc;
         try {
-            // merge: `<<: *defaults` is how compose files share keys such as env_file.
-            doc = (0,dist/* parse */.qg)(text, { merge: true });
+            // merge: `<<: *defaults` is how compose files share keys such as env_file. Compose's YAML
+            // parser allows many aliases; a file this parser gives up on is not let through unchecked.
+            doc = (0,dist/* parse */.qg)(text, { merge: true, maxAliasCount: 10_000 });
         }
-        catch {
-            return; // compose config reports a broken file with its own, better message
+        catch (error) {
+            throw new errors/* ActionError */.lZ(`${shown(path, folder, file)} could not be read as YAML, so the files it names cannot be checked: ${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}. Fix the file (fewer aliases, one document).`);
         }
-        const base = (0,external_node_path_.dirname)(file);
-        const refer = (what, value, recurse) => {
+        const refer = (what, value, recurse, base = projectDir) => {
             if (typeof value !== 'string')
                 return;
             if (value.includes('$')) {
@@ -410,14 +416,26 @@ function checkComposeReferences(folder, path, composeFile) {
             const target = (0,external_node_path_.resolve)(base, value);
             mustStayInside(folder, path, target, `${what} ${value}`);
             if (recurse)
-                visit(target);
+                visit(target, (0,external_node_path_.dirname)(target));
         };
         const top = asObject(doc);
         for (const entry of asList(top.include)) {
-            const paths = typeof entry === 'string' ? [entry] : asList(asObject(entry).path);
-            for (const p of paths)
-                refer('include', p, true);
-            refer('include env_file', asObject(entry).env_file, false);
+            const include = asObject(entry);
+            const paths = typeof entry === 'string' ? [entry] : asList(include.path);
+            // Relative paths in an included file resolve against its project_directory.
+            refer('include project_directory', include.project_directory, false);
+            const dir = typeof include.project_directory === 'string'
+                ? (0,external_node_path_.resolve)(projectDir, include.project_directory)
+                : undefined;
+            for (const p of paths) {
+                if (typeof p !== 'string' || dir === undefined)
+                    refer('include', p, true);
+                else {
+                    refer('include', p, false);
+                    visit((0,external_node_path_.resolve)(projectDir, p), dir);
+                }
+            }
+            refer('include env_file', include.env_file, false);
         }
         for (const [name, raw] of Object.entries(asObject(top.services))) {
             const service = asObject(raw);
@@ -427,7 +445,7 @@ function checkComposeReferences(folder, path, composeFile) {
             refer(`extends file of ${name}`, asObject(service.extends).file, true);
         }
     };
-    visit(composeFile);
+    visit(composeFile, (0,external_node_path_.dirname)(composeFile));
 }
 /**
  * What the resolved config (`docker compose config --format json`, absolute paths) lets a

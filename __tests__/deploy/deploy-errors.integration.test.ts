@@ -359,6 +359,46 @@ describe('a deploy reads only its own service folder', () => {
         )
       },
       /The Dockerfile of web in services\/web is \.env, an env file/
+    ],
+    [
+      "an include whose project_directory is another service's folder",
+      (dir: string): void => {
+        otherService(dir)
+        writeFileSync(
+          join(dir, 'inc.yaml'),
+          'services:\n  side:\n    image: busybox\n    env_file: .env\n'
+        )
+        writeFileSync(
+          join(dir, 'compose.yaml'),
+          'include:\n  - inc.yaml\n  - path: inc.yaml\n    project_directory: ../other\nservices:\n  web:\n    build: .\n'
+        )
+      },
+      /include project_directory \.\.\/other .* must stay inside the service folder/
+    ],
+    [
+      'a compose file with more aliases than the checker reads',
+      (dir: string): void => {
+        otherService(dir)
+        const aliases = Array.from(
+          { length: 120 },
+          (_, i) => `  s${i}: {<<: *leak, image: busybox}\n`
+        )
+        writeFileSync(
+          join(dir, 'compose.yaml'),
+          `x-leak: &leak\n  env_file: ../other/.env\nservices:\n  web: {<<: *leak, build: .}\n${aliases.join('')}`
+        )
+      },
+      /env_file .*other\/\.env/
+    ],
+    [
+      'a compose file the checker cannot parse',
+      (dir: string): void => {
+        writeFileSync(
+          join(dir, 'compose.yaml'),
+          'services:\n  web:\n    build: .\n---\nservices:\n  web:\n    env_file: ../other/.env\n'
+        )
+      },
+      /services\/web\/compose\.yaml could not be read as YAML/
     ]
   ])('%s is refused before anything runs', async (_what, prepare, error) => {
     const a = await attempt({
@@ -383,6 +423,17 @@ describe('a deploy reads only its own service folder', () => {
     expect(a.run.stdout).toContain("::error::Input 'path': services/web resolves to")
     expect(a.run.stdout).toContain('outside the workspace')
     expect(readdirSync(join(outside, 'web'))).not.toContain('.env')
+    expect(containerIds(a.deployment)).toEqual([])
+  })
+
+  test('a service folder that is a symlink to a parent inside the workspace is refused; no .env is written', async () => {
+    const a = await attempt({
+      inputs: { path: 'services/evil' },
+      prepare: dir => symlinkSync('.', join(dirname(dir), 'evil'))
+    })
+    expect(a.run.stdout).toContain("::error::Input 'path': services/evil resolves to")
+    expect(a.run.stdout).toContain('is a symlink')
+    expect(readdirSync(dirname(a.serviceDir))).not.toContain('.env')
     expect(containerIds(a.deployment)).toEqual([])
   })
 

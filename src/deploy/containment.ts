@@ -27,11 +27,20 @@ export function realPath(path: string): string {
 }
 
 /**
- * The service folder, resolved: it must lie inside the workspace and outside the state folder,
- * or .env would be written (and read back) somewhere else.
+ * The service folder, resolved: it must be exactly workspace/path (no symlink on the way), and
+ * outside the state folder, or .env would be written (and read back) somewhere else.
  */
 export function checkServiceFolder(workspace: string, path: string, stateRoot: string): string {
   const real = realPath(resolve(workspace, path))
+  const expected = resolve(realPath(workspace), path)
+  if (isInside(realPath(workspace), real) && real !== expected) {
+    // A link inside the workspace (`ln -s . services/x`) would widen the folder to its target.
+    throw new InputError(
+      'path',
+      `${path} resolves to ${real}, not to ${expected}: the service folder (or a folder above it) is a symlink`,
+      'Pass the real service folder, not a symlink to it.'
+    )
+  }
   if (!isInside(realPath(workspace), real)) {
     throw new InputError(
       'path',
@@ -73,10 +82,11 @@ export function checkServiceFiles(
  */
 export function checkComposeReferences(folder: string, path: string, composeFile: string): void {
   const seen = new Set<string>()
-  const visit = (file: string): void => {
+  const visit = (file: string, projectDir: string): void => {
     const real = realPath(file)
-    if (seen.has(real)) return
-    seen.add(real)
+    const key = `${real}\0${realPath(projectDir)}`
+    if (seen.has(key)) return
+    seen.add(key)
     let text: string
     try {
       text = readFileSync(real, 'utf8')
@@ -85,13 +95,15 @@ export function checkComposeReferences(folder: string, path: string, composeFile
     }
     let doc: unknown
     try {
-      // merge: `<<: *defaults` is how compose files share keys such as env_file.
-      doc = parseYaml(text, { merge: true })
-    } catch {
-      return // compose config reports a broken file with its own, better message
+      // merge: `<<: *defaults` is how compose files share keys such as env_file. Compose's YAML
+      // parser allows many aliases; a file this parser gives up on is not let through unchecked.
+      doc = parseYaml(text, { merge: true, maxAliasCount: 10_000 })
+    } catch (error) {
+      throw new ActionError(
+        `${shown(path, folder, file)} could not be read as YAML, so the files it names cannot be checked: ${errorMessage(error).split('\n')[0]}. Fix the file (fewer aliases, one document).`
+      )
     }
-    const base = dirname(file)
-    const refer = (what: string, value: unknown, recurse: boolean): void => {
+    const refer = (what: string, value: unknown, recurse: boolean, base = projectDir): void => {
       if (typeof value !== 'string') return
       if (value.includes('$')) {
         throw new ActionError(
@@ -100,13 +112,26 @@ export function checkComposeReferences(folder: string, path: string, composeFile
       }
       const target = resolve(base, value)
       mustStayInside(folder, path, target, `${what} ${value}`)
-      if (recurse) visit(target)
+      if (recurse) visit(target, dirname(target))
     }
     const top = asObject(doc)
     for (const entry of asList(top.include)) {
-      const paths = typeof entry === 'string' ? [entry] : asList(asObject(entry).path)
-      for (const p of paths) refer('include', p, true)
-      refer('include env_file', asObject(entry).env_file, false)
+      const include = asObject(entry)
+      const paths = typeof entry === 'string' ? [entry] : asList(include.path)
+      // Relative paths in an included file resolve against its project_directory.
+      refer('include project_directory', include.project_directory, false)
+      const dir =
+        typeof include.project_directory === 'string'
+          ? resolve(projectDir, include.project_directory)
+          : undefined
+      for (const p of paths) {
+        if (typeof p !== 'string' || dir === undefined) refer('include', p, true)
+        else {
+          refer('include', p, false)
+          visit(resolve(projectDir, p), dir)
+        }
+      }
+      refer('include env_file', include.env_file, false)
     }
     for (const [name, raw] of Object.entries(asObject(top.services))) {
       const service = asObject(raw)
@@ -120,7 +145,7 @@ export function checkComposeReferences(folder: string, path: string, composeFile
       refer(`extends file of ${name}`, asObject(service.extends).file, true)
     }
   }
-  visit(composeFile)
+  visit(composeFile, dirname(composeFile))
 }
 
 /**
