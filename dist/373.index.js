@@ -2018,6 +2018,7 @@ function goJson(value) {
 
 
 
+
 /**
  * Tears a deployment down: `docker compose down --remove-orphans` for the project, from the saved
  * config of the last good deploy (the service folder may be gone) or else by the project's labels;
@@ -2028,6 +2029,11 @@ async function remove(inputs, deps) {
     const { compose, log } = deps;
     await compose.check();
     const paths = statePaths(deps.stateRoot, inputs.deployment);
+    // The same folder rules as deploy, or a symlinked folder would have .env deleted elsewhere.
+    const folder = (0,external_node_path_.resolve)(deps.workspace, inputs.path ?? '.');
+    const serviceDir = inputs.path !== undefined && (0,external_node_fs_.existsSync)(folder)
+        ? checkServiceFolder(deps.workspace, inputs.path, deps.stateRoot)
+        : undefined;
     const release = await lockDeployment(deps, inputs.deployment);
     try {
         const lastGood = readLastGood(paths);
@@ -2053,8 +2059,8 @@ async function remove(inputs, deps) {
         await dropStaleImageTags(compose, inputs.deployment, []);
         for (const warning of await removeBuiltImages(compose, inputs.deployment))
             log.warning(warning);
-        if (inputs.path !== undefined)
-            (0,external_node_fs_.rmSync)((0,external_node_path_.join)((0,external_node_path_.resolve)(deps.workspace, inputs.path), inputs.envFile), { force: true });
+        if (serviceDir !== undefined)
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(serviceDir, inputs.envFile), { force: true });
         deleteState(paths);
         clearPending(paths);
         log.info(`Removed ${inputs.deployment}.`);

@@ -28467,7 +28467,7 @@ function getDeployInputs(read) {
         service: serviceName(read, path),
         secrets: stringMap(read, 'secrets'),
         vars: stringMap(read, 'vars'),
-        envFile: fileName(read, 'env-file', '.env'),
+        envFile: envFileName(read),
         composeFile: read('compose-file').trim() ? fileName(read, 'compose-file') : undefined,
         waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300, MAX_WAIT_TIMEOUT_SECONDS),
         healthUrl: optionalUrl(read, 'health-url'),
@@ -28483,7 +28483,7 @@ function getRemoveInputs(read) {
         service: path === undefined && read('service').trim() === ''
             ? undefined
             : serviceName(read, path ?? ''),
-        envFile: fileName(read, 'env-file', '.env')
+        envFile: envFileName(read)
     };
 }
 // ---- helpers ---------------------------------------------------------------------------------
@@ -28531,6 +28531,17 @@ function fileName(read, name, fallback) {
     const value = read(name).trim() || fallback || '';
     if (!/^[A-Za-z0-9._-]+$/.test(value) || value === '.' || value === '..') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not a plain file name`, 'Give a file name inside the service folder, like .env or compose.yaml (no slashes).');
+    }
+    return value;
+}
+/** The env file is written on deploy and deleted on remove: never a compose file or .env.example. */
+function envFileName(read) {
+    const value = fileName(read, 'env-file', '.env');
+    const composeFile = read('compose-file').trim();
+    if (/^(docker-)?compose\.ya?ml$/.test(value) ||
+        value === composeFile ||
+        value === '.env.example') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('env-file', `'${value}' is a file of the service (its compose file or .env.example), which the action would overwrite and delete`, 'Name the env file the compose file reads, like .env.');
     }
     return value;
 }

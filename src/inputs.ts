@@ -90,7 +90,7 @@ export function getDeployInputs(read: InputReader): DeployInputs {
     service: serviceName(read, path),
     secrets: stringMap(read, 'secrets'),
     vars: stringMap(read, 'vars'),
-    envFile: fileName(read, 'env-file', '.env'),
+    envFile: envFileName(read),
     composeFile: read('compose-file').trim() ? fileName(read, 'compose-file') : undefined,
     waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300, MAX_WAIT_TIMEOUT_SECONDS),
     healthUrl: optionalUrl(read, 'health-url'),
@@ -116,7 +116,7 @@ export function getRemoveInputs(read: InputReader): RemoveInputs {
       path === undefined && read('service').trim() === ''
         ? undefined
         : serviceName(read, path ?? ''),
-    envFile: fileName(read, 'env-file', '.env')
+    envFile: envFileName(read)
   }
 }
 
@@ -188,6 +188,24 @@ function fileName(read: InputReader, name: string, fallback?: string): string {
       name,
       `'${value}' is not a plain file name`,
       'Give a file name inside the service folder, like .env or compose.yaml (no slashes).'
+    )
+  }
+  return value
+}
+
+/** The env file is written on deploy and deleted on remove: never a compose file or .env.example. */
+function envFileName(read: InputReader): string {
+  const value = fileName(read, 'env-file', '.env')
+  const composeFile = read('compose-file').trim()
+  if (
+    /^(docker-)?compose\.ya?ml$/.test(value) ||
+    value === composeFile ||
+    value === '.env.example'
+  ) {
+    throw new InputError(
+      'env-file',
+      `'${value}' is a file of the service (its compose file or .env.example), which the action would overwrite and delete`,
+      'Name the env file the compose file reads, like .env.'
     )
   }
   return value

@@ -468,3 +468,49 @@ test('a deployment named like another service is refused, naming both', async ()
   )
   expectNothingLeft(a)
 })
+
+describe('remove touches only the service folder', () => {
+  const removeRun = async (
+    prepare: (serviceDir: string) => void,
+    inputs: Record<string, string> = {}
+  ): Promise<ActionRun> => {
+    const ws = makeWorkspace('web')
+    workspaces.push(dirname(ws.workspace))
+    prepare(ws.serviceDir)
+    const deployment = uniqueName()
+    projects.push(deployment)
+    return runAction({
+      inputs: { command: 'remove', deployment, path: 'services/web', ...inputs },
+      workspace: ws.workspace,
+      env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot }
+    })
+  }
+
+  test('a service folder that is a symlink out of the workspace is refused; the .env there stays', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'ls-outside-'))
+    workspaces.push(outside)
+    writeFileSync(join(outside, '.env'), 'KEEP=1\n')
+    const run = await removeRun(dir => {
+      rmSync(dir, { recursive: true })
+      symlinkSync(outside, dir)
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain("::error::Input 'path': services/web resolves to")
+    expect(existsSync(join(outside, '.env'))).toBe(true)
+  })
+
+  test('an env-file that names the compose file is refused; the compose file stays', async () => {
+    let serviceDir = ''
+    const run = await removeRun(
+      dir => {
+        serviceDir = dir
+      },
+      { 'env-file': 'compose.yaml' }
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      "::error::Input 'env-file': 'compose.yaml' is a file of the service"
+    )
+    expect(existsSync(join(serviceDir, 'compose.yaml'))).toBe(true)
+  })
+})

@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ActionError } from '../errors.js'
 import type { RemoveInputs } from '../inputs.js'
 import type { ComposeTarget } from './compose.js'
+import { checkServiceFolder } from './containment.js'
 import { configEnvValues } from './env-file.js'
 import { dropStaleImageTags, removeBuiltImages } from './rollback.js'
 import { clearPending, deleteState, readLastGood, statePaths } from './state.js'
@@ -23,6 +24,12 @@ export async function remove(inputs: RemoveInputs, deps: RemoveDeps): Promise<vo
   const { compose, log } = deps
   await compose.check()
   const paths = statePaths(deps.stateRoot, inputs.deployment)
+  // The same folder rules as deploy, or a symlinked folder would have .env deleted elsewhere.
+  const folder = resolve(deps.workspace, inputs.path ?? '.')
+  const serviceDir =
+    inputs.path !== undefined && existsSync(folder)
+      ? checkServiceFolder(deps.workspace, inputs.path, deps.stateRoot)
+      : undefined
   const release = await lockDeployment(deps, inputs.deployment)
   try {
     const lastGood = readLastGood(paths)
@@ -51,8 +58,7 @@ export async function remove(inputs: RemoveInputs, deps: RemoveDeps): Promise<vo
     }
     await dropStaleImageTags(compose, inputs.deployment, [])
     for (const warning of await removeBuiltImages(compose, inputs.deployment)) log.warning(warning)
-    if (inputs.path !== undefined)
-      rmSync(join(resolve(deps.workspace, inputs.path), inputs.envFile), { force: true })
+    if (serviceDir !== undefined) rmSync(join(serviceDir, inputs.envFile), { force: true })
     deleteState(paths)
     clearPending(paths)
     log.info(`Removed ${inputs.deployment}.`)
