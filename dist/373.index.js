@@ -1793,7 +1793,8 @@ async function rollBack(deps, inputs, target, envPath, lastGood) {
     }
     try {
         writeFileAtomic(envPath, lastGood.env);
-        const restored = await restore(compose, log, target, lastGood, { waitTimeoutSeconds });
+        const work = () => restore(compose, log, target, lastGood, { waitTimeoutSeconds });
+        const restored = deps.cancel ? await deps.cancel.spare(work) : await work();
         if (restored.ok)
             return { ok: true };
         const now = restored.containers ?? (await compose.containers(inputs.deployment));
@@ -2190,11 +2191,18 @@ async function postDeployCommand(deployment) {
         }
     });
 }
-/** SIGINT/SIGTERM: cancel the deploy and stop its docker commands (not those of the rollback). */
+/** SIGINT/SIGTERM: cancel the deploy and stop its docker commands (not those of a rollback, see spare). */
 function listenForCancel(groups) {
     const controller = new AbortController();
     let deadline = 0;
+    let sparing = 0;
     const onSignal = (signal) => {
+        if (!controller.signal.aborted && sparing > 0) {
+            deadline = Date.now() + KILL_AFTER_MS;
+            core/* warning */.$e(`Received ${signal} during a rollback: letting it finish; the post step finishes it if the job is killed first.`);
+            controller.abort(signal);
+            return;
+        }
         if (controller.signal.aborted) {
             core/* warning */.$e(`Received ${signal} again: still rolling back; the post step finishes it if the job is killed first.`);
             return;
@@ -2209,6 +2217,15 @@ function listenForCancel(groups) {
     return {
         signal: controller.signal,
         deadline: () => deadline,
+        spare: async (work) => {
+            sparing++;
+            try {
+                return await work();
+            }
+            finally {
+                sparing--;
+            }
+        },
         stop: () => {
             process.removeListener('SIGINT', onSignal);
             process.removeListener('SIGTERM', onSignal);

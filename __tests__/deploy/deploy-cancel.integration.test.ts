@@ -27,7 +27,7 @@ const canary = `cnry${deployment.slice(-8)}`
 const ws = makeWorkspace('web')
 let port = 0
 
-type Stop = 'runner-cancel' | 'sigkill'
+type Stop = 'runner-cancel' | 'sigkill' | 'runner-cancel-in-rollback'
 
 /** Deploys; with `stop`, stops the step once compose up has been running for a second. */
 async function deploy(
@@ -51,7 +51,7 @@ async function deploy(
   return run
 }
 
-/** The runner's cancel (or a kill -9) one second after compose up started. */
+/** The runner's cancel (or a kill -9) one second after compose up (or the rollback) started. */
 function stopWhenUp(child: ChildProcess, stop: Stop): void {
   let seen = ''
   const timers: NodeJS.Timeout[] = []
@@ -65,12 +65,18 @@ function stopWhenUp(child: ChildProcess, stop: Stop): void {
   child.stdout?.on('data', (d: Buffer) => {
     if (timers.length > 0) return
     seen += d.toString()
-    if (!seen.includes('docker compose up --build --wait')) return
+    const trigger =
+      stop === 'runner-cancel-in-rollback'
+        ? 'Rolling back to the last good deploy'
+        : 'docker compose up --build --wait'
+    if (!seen.includes(trigger)) return
     if (stop === 'sigkill') send('SIGKILL', 1000)
     else {
-      send('SIGINT', 1000)
-      send('SIGTERM', 8500)
-      send('SIGKILL', 11000)
+      // In a rollback: at once, while its compose up is surely still running.
+      const at = stop === 'runner-cancel' ? 1000 : 100
+      send('SIGINT', at)
+      send('SIGTERM', at + 7500)
+      send('SIGKILL', at + 10000)
     }
   })
   child.on('close', () => timers.forEach(clearTimeout))
@@ -133,6 +139,18 @@ test('cancelled during --wait of an unhealthy version, it rolls back within the 
   expect(run.state.deployment).toBe(deployment)
   if (post.exitCode !== 0) throw new Error(`post step failed:\n${post.everything}`)
   expect(post.stdout).toContain('nothing to finish')
+})
+
+test('cancelled while an ordinary rollback runs, the rollback is not stopped: version 1 is back', async () => {
+  version('version 2\n', 'broken/compose.unhealthy.yaml')
+  const run = await deploy({ stop: 'runner-cancel-in-rollback', waitTimeout: '4' })
+  if (!run.stdout.includes('Received SIGINT'))
+    throw new Error(`expected a cancel during the rollback:\n${run.everything}`)
+  expectStatus(run, 'rolled-back')
+  expect(run.stdout).toContain('Received SIGINT during a rollback: letting it finish')
+  expect(await page()).toBe('version 1\n')
+  expect(leftovers()).toEqual([])
+  expect(marker()).toBe(false)
 })
 
 test('killed during --wait (no time to roll back), the post step stops the orphans and rolls back', async () => {

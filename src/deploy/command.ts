@@ -102,11 +102,20 @@ export async function postDeployCommand(deployment: string): Promise<void> {
   })
 }
 
-/** SIGINT/SIGTERM: cancel the deploy and stop its docker commands (not those of the rollback). */
+/** SIGINT/SIGTERM: cancel the deploy and stop its docker commands (not those of a rollback, see spare). */
 function listenForCancel(groups: ProcessGroups): Cancel & { stop(): void } {
   const controller = new AbortController()
   let deadline = 0
+  let sparing = 0
   const onSignal = (signal: NodeJS.Signals): void => {
+    if (!controller.signal.aborted && sparing > 0) {
+      deadline = Date.now() + KILL_AFTER_MS
+      core.warning(
+        `Received ${signal} during a rollback: letting it finish; the post step finishes it if the job is killed first.`
+      )
+      controller.abort(signal)
+      return
+    }
     if (controller.signal.aborted) {
       core.warning(
         `Received ${signal} again: still rolling back; the post step finishes it if the job is killed first.`
@@ -125,6 +134,14 @@ function listenForCancel(groups: ProcessGroups): Cancel & { stop(): void } {
   return {
     signal: controller.signal,
     deadline: () => deadline,
+    spare: async work => {
+      sparing++
+      try {
+        return await work()
+      } finally {
+        sparing--
+      }
+    },
     stop: () => {
       process.removeListener('SIGINT', onSignal)
       process.removeListener('SIGTERM', onSignal)

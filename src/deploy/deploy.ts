@@ -456,7 +456,9 @@ async function rollBack(
   }
   try {
     writeFileAtomic(envPath, lastGood.env)
-    const restored = await restore(compose, log, target, lastGood, { waitTimeoutSeconds })
+    const work = (): ReturnType<typeof restore> =>
+      restore(compose, log, target, lastGood, { waitTimeoutSeconds })
+    const restored = deps.cancel ? await deps.cancel.spare(work) : await work()
     if (restored.ok) return { ok: true }
     const now = restored.containers ?? (await compose.containers(inputs.deployment))
     const running =

@@ -29,6 +29,8 @@ export interface StepDeps {
 export interface Cancel {
   signal: AbortSignal
   deadline: () => number
+  /** Runs work (a rollback) whose commands a cancel must not stop: they bring the old version back. */
+  spare: <T>(work: () => Promise<T>) => Promise<T>
 }
 
 /** Takes the deployment's lock on this host, waiting (and saying so) while another job holds it. */
