@@ -1,5 +1,11 @@
 /** Both runners against real programs: what comes back is exactly what the program wrote. */
-import { CommandNotFoundError, type Runner, runCommand, runCommandSync } from '../src/exec.js'
+import {
+  CommandNotFoundError,
+  type Runner,
+  runCommand,
+  runCommandSync,
+  spawnCommand
+} from '../src/exec.js'
 
 describe.each([
   ['runCommand', runCommand],
@@ -43,5 +49,31 @@ describe.each([
     await expect(run).rejects.toThrow(
       'Cannot run git in /nonexistent/launch-service-workspace: that folder does not exist'
     )
+  })
+})
+
+describe('spawnCommand for deploy', () => {
+  test('detached, the program leads its own process group, whose ID onStart gets', async () => {
+    let started: number | undefined
+    const result = await spawnCommand(
+      'sh',
+      ['-c', 'ps -o pgid= -p $$'],
+      {},
+      {
+        detached: true,
+        onStart: pid => (started = pid)
+      }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(Number(result.stdout.trim())).toBe(started)
+  })
+
+  test('start errors are named as for every command', async () => {
+    await expect(
+      spawnCommand('docker', ['ps'], { cwd: '/nonexistent/ls-service' }, { detached: true })
+    ).rejects.toThrow('Cannot run docker in /nonexistent/ls-service: that folder does not exist')
+    await expect(
+      spawnCommand('no-such-program-launch-service', [], {}, { detached: true })
+    ).rejects.toBeInstanceOf(CommandNotFoundError)
   })
 })

@@ -59,9 +59,11 @@ function errorMessage(error) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   v$: () => (/* binding */ CommandNotFoundError),
-  d1: () => (/* binding */ runCommand),
-  yQ: () => (/* binding */ runCommandSync)
+  yQ: () => (/* binding */ runCommandSync),
+  nj: () => (/* binding */ spawnCommand)
 });
+
+// UNUSED EXPORTS: runCommand
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -98,41 +100,48 @@ const DRAIN_MS = 10_000;
  * The real Runner: node's spawn, output collected as raw chunks and decoded once at the end (a
  * multi-byte character split across chunks stays whole; no per-line work on large outputs).
  */
-const runCommand = (command, args, options = {}) => new Promise((resolve, reject) => {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: 'pipe'
-    });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on('data', (chunk) => stdout.push(chunk));
-    child.stderr.on('data', (chunk) => stderr.push(chunk));
-    let drain;
-    child.on('exit', () => {
-        drain = setTimeout(() => {
-            child.stdout.destroy();
-            child.stderr.destroy();
-        }, DRAIN_MS);
-        drain.unref();
-    });
-    child.on('error', error => {
-        clearTimeout(drain);
-        reject(startError(command, error, options.cwd));
-    });
-    child.on('close', (code, signal) => {
-        clearTimeout(drain);
-        resolve({
-            exitCode: exitCode(code, signal),
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8')
+const runCommand = (command, args, options) => spawnCommand(command, args, options);
+/** runCommand, with the hooks deploy's process groups need. */
+function spawnCommand(command, args, options = {}, hooks = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            cwd: options.cwd,
+            env: options.env,
+            detached: hooks.detached ?? false,
+            // Without input, stdin is /dev/null: at its end at once, nothing can wait for a keyboard.
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
         });
+        if (child.pid !== undefined)
+            hooks.onStart?.(child.pid);
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        let drain;
+        child.on('exit', () => {
+            drain = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, DRAIN_MS);
+            drain.unref();
+        });
+        child.on('error', error => {
+            clearTimeout(drain);
+            reject(startError(command, error, options.cwd));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(drain);
+            resolve({
+                exitCode: exitCode(code, signal),
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8')
+            });
+        });
+        // A program that exits without reading its input is judged by its exit code, not EPIPE.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(options.input);
     });
-    // A program that exits without reading its input is judged by its exit code, not EPIPE.
-    child.stdin.on('error', () => undefined);
-    // Without input, stdin is at its end at once: nothing can wait for a keyboard.
-    child.stdin.end(options.input);
-});
+}
 /**
  * The same, blocking until the program ends: node's spawnSync gathers the output in native
  * buffers, without the streams spawn sets up (about 1.5 ms less CPU per process). For plan's short
@@ -182,7 +191,7 @@ __webpack_async_result__();
 /* harmony export */   uj: () => (/* binding */ getRemoveInputs),
 /* harmony export */   zb: () => (/* binding */ getPlanInputs)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, lines */
+/* unused harmony exports COMMANDS, lines, MAX_WAIT_TIMEOUT_SECONDS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
 
@@ -225,9 +234,9 @@ function getDeployInputs(read) {
         service: serviceName(read, path),
         secrets: stringMap(read, 'secrets'),
         vars: stringMap(read, 'vars'),
-        envFile: fileName(read, 'env-file', '.env'),
+        envFile: envFileName(read),
         composeFile: read('compose-file').trim() ? fileName(read, 'compose-file') : undefined,
-        waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300),
+        waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300, MAX_WAIT_TIMEOUT_SECONDS),
         healthUrl: optionalUrl(read, 'health-url'),
         url: optionalUrl(read, 'url'),
         rollback: boolean(read, 'rollback', true)
@@ -241,7 +250,7 @@ function getRemoveInputs(read) {
         service: path === undefined && read('service').trim() === ''
             ? undefined
             : serviceName(read, path ?? ''),
-        envFile: fileName(read, 'env-file', '.env')
+        envFile: envFileName(read)
     };
 }
 // ---- helpers ---------------------------------------------------------------------------------
@@ -289,6 +298,17 @@ function fileName(read, name, fallback) {
     const value = read(name).trim() || fallback || '';
     if (!/^[A-Za-z0-9._-]+$/.test(value) || value === '.' || value === '..') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not a plain file name`, 'Give a file name inside the service folder, like .env or compose.yaml (no slashes).');
+    }
+    return value;
+}
+/** The env file is written on deploy and deleted on remove: never a compose file or .env.example. */
+function envFileName(read) {
+    const value = fileName(read, 'env-file', '.env');
+    const composeFile = read('compose-file').trim();
+    if (/^(docker-)?compose\.ya?ml$/.test(value) ||
+        value === composeFile ||
+        value === '.env.example') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('env-file', `'${value}' is a file of the service (its compose file or .env.example), which the action would overwrite and delete`, 'Name the env file the compose file reads, like .env.');
     }
     return value;
 }
@@ -343,12 +363,14 @@ function stringMap(read, name) {
     }
     return out;
 }
-function positiveInteger(read, name, fallback) {
+/** A day: longer than any job may run on a GitHub-hosted runner, short of overflowing compose. */
+const MAX_WAIT_TIMEOUT_SECONDS = 86_400;
+function positiveInteger(read, name, fallback, max) {
     const raw = read(name).trim();
     if (raw === '')
         return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${raw}' is not a whole number of seconds`, 'Pass a number like 300.');
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${raw}' is not a whole number of seconds from 1 to ${max}`, 'Pass a number like 300.');
     }
     return Number(raw);
 }
@@ -716,6 +738,7 @@ function parseDeployments(json, input) {
             url: url
         });
     }
+    problems.push(...nameCollisions(deployments));
     if (problems.length > 0) {
         throw new errors/* InputError */.dz(input, `the deployments contract is violated:\n  - ${problems.join('\n  - ')}\n`, contractFix);
     }
@@ -735,6 +758,37 @@ function allLabels(labels, good) {
     return true;
 }
 const HTTP_URL = /^https?:\/\/[^\s]+$/;
+/**
+ * Secrets are selected by `<SERVICE>__<KEY>` and `<DEPLOYMENT>__<KEY>`: a deployment named like
+ * another service (deployment `api` of service `web`, and a service `api`) would receive the
+ * other service's secrets, and `API__<KEY>` would mean two things.
+ */
+function nameCollisions(deployments) {
+    const prefix = (name) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+    // Services by prefix, built once: plan checks thousands of deployments (one pass, not n²).
+    const servicesByPrefix = new Map();
+    const seen = new Set();
+    for (const { service } of deployments) {
+        if (seen.has(service))
+            continue;
+        seen.add(service);
+        const key = prefix(service);
+        const list = servicesByPrefix.get(key);
+        if (list)
+            list.push(service);
+        else
+            servicesByPrefix.set(key, [service]);
+    }
+    const problems = [];
+    for (const d of deployments) {
+        const key = prefix(d.name);
+        for (const s of servicesByPrefix.get(key) ?? []) {
+            if (s !== d.service)
+                problems.push(`deployment '${d.name}' (of service '${d.service}') is named like the service '${s}': ${key}__<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`);
+        }
+    }
+    return problems;
+}
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')";
 const contractFix = 'Fix the `deployments` output in infrastructure/outputs.tf (shape: see DESIGN.md / README "The deployments contract").';
 function shapeError(input, problem) {
@@ -1204,6 +1258,10 @@ var external_node_os_ = __nccwpck_require__(8161);
 function getInput(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
 }
+/** `core.getState`: what the main step saved with `core.saveState`, for its post step. */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
 /** Workflow command data: `%`, CR and LF would end or garble the command. */
 function escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -1355,6 +1413,13 @@ async function readEventContext() {
 /** The action's entry: read `command`, run it, turn any error into a failed step. */
 async function run() {
     try {
+        // Only the post step of a deploy sees state its main step saved.
+        const deployment = getState('deployment');
+        if (deployment !== '') {
+            const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(6), __nccwpck_require__.e(411), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            await postDeployCommand(deployment);
+            return;
+        }
         const command = (0,src_inputs/* getCommand */.OE)(getInput);
         // plan's code is part of this module (a second module costs plan a few ms of start-up);
         // deploy's, with @actions/core, is loaded only by deploy and remove.
@@ -1362,11 +1427,11 @@ async function run() {
             await planCommand();
         }
         else if (command === 'deploy') {
-            const { deployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(94), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 849));
+            const { deployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(6), __nccwpck_require__.e(411), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await deployCommand();
         }
         else {
-            const { removeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(94), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 849));
+            const { removeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(6), __nccwpck_require__.e(411), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await removeCommand();
         }
     }
@@ -1443,6 +1508,13 @@ function normaliseRepoPath(value) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -1670,6 +1742,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -1810,6 +1889,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

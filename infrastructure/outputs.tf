@@ -12,6 +12,25 @@ locals {
 output "deployments" {
   description = "Every deployment of this repository, read by the action's plan command."
   value       = { for name, deployment in local.deployment_modules : name => deployment.deployment }
+
+  # Secrets are selected by <SERVICE>__<KEY> and <DEPLOYMENT>__<KEY>: a deployment named like
+  # another service (deployment "api" of service "web", and a service "api") would get that
+  # service's secrets. The action's plan refuses such a contract too.
+  precondition {
+    condition     = length(local.deployment_name_collisions) == 0
+    error_message = "A deployment is named like another service: ${join("; ", local.deployment_name_collisions)}. Rename the deployment (e.g. <service>-<target>)."
+  }
+}
+
+locals {
+  deployment_services = distinct([for d in values(local.deployment_modules) : d.deployment.service])
+  deployment_name_collisions = flatten([
+    for name, d in local.deployment_modules : [
+      for service in local.deployment_services :
+      "deployment ${name} (of service ${d.deployment.service}) and service ${service}"
+      if service != d.deployment.service && upper(replace(service, "-", "_")) == upper(replace(name, "-", "_"))
+    ]
+  ])
 }
 
 output "hosts" {

@@ -1,4 +1,5 @@
 /** Types for run-action.mjs (plain JavaScript so the demo and the benchmark run it unbuilt). */
+import type { ChildProcess } from 'node:child_process'
 
 export declare const REPO_ROOT: string
 export declare const BUNDLE: string
@@ -22,6 +23,8 @@ export interface ProcessOptions {
   /** Also copy the child's output to this process's stdout/stderr as it comes. */
   echo?: boolean
   timeoutMs?: number
+  /** Called with the process once started (to send it signals as the runner does). */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 export declare function runProcess(
@@ -37,6 +40,8 @@ export interface ActionRun {
   /** Parsed GITHUB_OUTPUT (handles the heredoc form core.setOutput writes). */
   outputs: Record<string, string>
   summary: string
+  /** What the step saved for its post step (GITHUB_STATE); pass it as `state` to run the post. */
+  state: Record<string, string>
   /** stdout + stderr + summary + outputs: everything a user could see, for leak checks. */
   everything: string
   /** Wall time of the action's process. */
@@ -57,6 +62,10 @@ export interface ActionOptions {
   /** Node binary and extra node arguments (the benchmark's memory run); default NODE. */
   node?: string
   nodeArgs?: string[]
+  /** Runs the post step (`post:` in action.yml): the runner gives it the main step's state. */
+  state?: Record<string, string>
+  /** Called with the node process once started (to send it signals as the runner does). */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 export declare function runAction(options: ActionOptions): Promise<ActionRun>

@@ -1,6 +1,6 @@
 // Runs the bundled action (dist/index.js) the way the GitHub Actions runner starts a node action:
 // a fresh `node` process, inputs as INPUT_<NAME>, the event payload in a file, and GITHUB_OUTPUT /
-// GITHUB_STEP_SUMMARY / GITHUB_ENV files it appends to. One module for the tests (through
+// GITHUB_STEP_SUMMARY / GITHUB_ENV / GITHUB_STATE files it appends to; the post step with `state`. One module for the tests (through
 // __tests__/helpers/action.ts), the demo and the benchmark, so all three run the action alike.
 // Plain ESM JavaScript so the .mjs scripts run it without a build; types in run-action.d.mts.
 import { spawn } from 'node:child_process'
@@ -35,6 +35,7 @@ export function runProcess(command, args, options = {}) {
       env: options.env,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
     })
+    options.onSpawn?.(child)
     const out = []
     const err = []
     child.stdout.on('data', chunk => {
@@ -83,10 +84,11 @@ export async function runAction(options) {
       output: join(dir, 'output'),
       summary: join(dir, 'summary'),
       env: join(dir, 'env'),
+      state: join(dir, 'state'),
       event: join(dir, 'event.json')
     }
     // The runner creates these files before the step starts.
-    for (const f of [files.output, files.summary, files.env]) writeFileSync(f, '')
+    for (const f of [files.output, files.summary, files.env, files.state]) writeFileSync(f, '')
     writeFileSync(files.event, JSON.stringify(options.event ?? {}))
 
     const env = {
@@ -100,6 +102,7 @@ export async function runAction(options) {
       GITHUB_OUTPUT: files.output,
       GITHUB_STEP_SUMMARY: files.summary,
       GITHUB_ENV: files.env,
+      GITHUB_STATE: files.state,
       GITHUB_REPOSITORY: 'octo-org/homelab',
       GITHUB_SHA: '0000000000000000000000000000000000000000',
       GITHUB_REF: 'refs/heads/main',
@@ -114,11 +117,14 @@ export async function runAction(options) {
       ...options.env
     }
     for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value
+    // The post step (`post:` in action.yml) gets what the main step saved as STATE_<name>.
+    for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
 
     const child = await runProcess(options.node ?? NODE, [...(options.nodeArgs ?? []), BUNDLE], {
       cwd: options.workspace,
       env,
       echo: options.echo,
+      onSpawn: options.onSpawn,
       timeoutMs: options.timeoutMs ?? 300_000
     })
     const rawOutput = readFileSync(files.output, 'utf8')
@@ -129,6 +135,7 @@ export async function runAction(options) {
       stderr: child.stderr,
       outputs: parseOutputFile(rawOutput),
       summary,
+      state: parseOutputFile(readFileSync(files.state, 'utf8')),
       everything: [child.stdout, child.stderr, summary, rawOutput].join('\n'),
       ms: child.ms
     }

@@ -55,22 +55,41 @@ const DRAIN_MS = 10_000
  * The real Runner: node's spawn, output collected as raw chunks and decoded once at the end (a
  * multi-byte character split across chunks stays whole; no per-line work on large outputs).
  */
-export const runCommand: Runner = (command, args, options = {}) =>
-  new Promise((resolve, reject) => {
+export const runCommand: Runner = (command, args, options) => spawnCommand(command, args, options)
+
+/** How deploy starts its commands: each in a process group of its own, which it tracks. */
+export interface GroupHooks {
+  /** Start the program as the leader of a new process group (and session). */
+  detached?: boolean
+  /** Called with the program's process ID (its group ID when detached) once it started. */
+  onStart?: (pid: number) => void
+}
+
+/** runCommand, with the hooks deploy's process groups need. */
+export function spawnCommand(
+  command: string,
+  args: string[],
+  options: RunOptions = {},
+  hooks: GroupHooks = {}
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: 'pipe'
+      detached: hooks.detached ?? false,
+      // Without input, stdin is /dev/null: at its end at once, nothing can wait for a keyboard.
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
     })
+    if (child.pid !== undefined) hooks.onStart?.(child.pid)
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk))
     let drain: NodeJS.Timeout | undefined
     child.on('exit', () => {
       drain = setTimeout(() => {
-        child.stdout.destroy()
-        child.stderr.destroy()
+        child.stdout?.destroy()
+        child.stderr?.destroy()
       }, DRAIN_MS)
       drain.unref()
     })
@@ -87,10 +106,10 @@ export const runCommand: Runner = (command, args, options = {}) =>
       })
     })
     // A program that exits without reading its input is judged by its exit code, not EPIPE.
-    child.stdin.on('error', () => undefined)
-    // Without input, stdin is at its end at once: nothing can wait for a keyboard.
-    child.stdin.end(options.input)
+    child.stdin?.on('error', () => undefined)
+    child.stdin?.end(options.input)
   })
+}
 
 /**
  * The same, blocking until the program ends: node's spawnSync gathers the output in native

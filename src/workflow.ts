@@ -14,6 +14,11 @@ export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()
 }
 
+/** `core.getState`: what the main step saved with `core.saveState`, for its post step. */
+export function getState(name: string): string {
+  return process.env[`STATE_${name}`] || ''
+}
+
 /** Workflow command data: `%`, CR and LF would end or garble the command. */
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')

@@ -673,6 +673,11 @@ describe('bad input fails clearly and writes no outputs', () => {
       'runner_labels 7 are not valid labels'
     ],
     [
+      'deployment named like another service (API__<KEY> would mean both)',
+      { deployments: JSON.stringify({ ...DEPLOYMENTS, api: DEPLOYMENTS['web-aws'] }) },
+      "deployment 'api' (of service 'web') is named like the service 'api': API__<KEY> would select the secrets of both"
+    ],
+    [
       'base that does not resolve',
       { base: 'no-such-branch' },
       "Input 'base': 'no-such-branch' does not resolve to a commit"

@@ -99,6 +99,7 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
       url: url as string | null
     })
   }
+  problems.push(...nameCollisions(deployments))
   if (problems.length > 0) {
     throw new InputError(
       input,
@@ -120,6 +121,38 @@ function allLabels(labels: unknown[], good: Set<string>): boolean {
   return true
 }
 const HTTP_URL = /^https?:\/\/[^\s]+$/
+
+/**
+ * Secrets are selected by `<SERVICE>__<KEY>` and `<DEPLOYMENT>__<KEY>`: a deployment named like
+ * another service (deployment `api` of service `web`, and a service `api`) would receive the
+ * other service's secrets, and `API__<KEY>` would mean two things.
+ */
+function nameCollisions(deployments: Deployment[]): string[] {
+  const prefix = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]/g, '_')
+  // Services by prefix, built once: plan checks thousands of deployments (one pass, not n²).
+  const servicesByPrefix = new Map<string, string[]>()
+  const seen = new Set<string>()
+  for (const { service } of deployments) {
+    if (seen.has(service)) continue
+    seen.add(service)
+    const key = prefix(service)
+    const list = servicesByPrefix.get(key)
+    if (list) list.push(service)
+    else servicesByPrefix.set(key, [service])
+  }
+  const problems: string[] = []
+  for (const d of deployments) {
+    const key = prefix(d.name)
+    for (const s of servicesByPrefix.get(key) ?? []) {
+      if (s !== d.service)
+        problems.push(
+          `deployment '${d.name}' (of service '${d.service}') is named like the service '${s}': ${key}__<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`
+        )
+    }
+  }
+  return problems
+}
+
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')"
 const contractFix =
   'Fix the `deployments` output in infrastructure/outputs.tf (shape: see DESIGN.md / README "The deployments contract").'
