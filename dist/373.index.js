@@ -1302,7 +1302,7 @@ function signalNumber(signal) {
 async function acquireLock(lockDir, options) {
     const owner = options.owner ?? currentOwner();
     const isAlive = options.isAlive ?? ownerIsAlive;
-    const sleep = options.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
+    const sleep = options.sleep ?? ((ms) => wakeableSleep(ms, options.signal));
     const now = options.now ?? Date.now;
     const graceMs = options.graceMs ?? 30_000;
     const deadline = now() + options.timeoutMs;
@@ -1316,6 +1316,9 @@ async function acquireLock(lockDir, options) {
             breakStale(lockDir, holder, isAlive, now, graceMs);
             continue;
         }
+        if (options.signal?.aborted) {
+            throw new errors/* ActionError */.lZ(`The job was cancelled while waiting for another job${holder ? ` (pid ${holder.pid})` : ''} to release the deploy lock ${lockDir}; nothing was changed.`);
+        }
         if (now() >= deadline) {
             throw new errors/* ActionError */.lZ(`Another job holds the deploy lock ${lockDir}${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''} and did not release it within ${Math.round(options.timeoutMs / 1000)} s. If no deploy is running, delete that folder.`);
         }
@@ -1324,6 +1327,17 @@ async function acquireLock(lockDir, options) {
         waited = true;
         await sleep(options.pollMs ?? 1000);
     }
+}
+function wakeableSleep(ms, signal) {
+    return new Promise(resolve => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done);
+    });
 }
 function tryCreate(lockDir, owner) {
     try {
@@ -1466,6 +1480,7 @@ async function stopLeftovers(owner, graceMs = 3000, sleep = (ms) => new Promise(
 async function lockDeployment(deps, deployment) {
     const release = await acquireLock(statePaths(deps.stateRoot, deployment).lock, {
         timeoutMs: deps.lockTimeoutMs ?? lockTimeoutMs(),
+        signal: deps.cancel?.signal,
         onWait: holder => deps.log.info(`Waiting for another job on ${deployment}${holder ? ` (pid ${holder.pid})` : ''} to finish...`)
     });
     deps.groups?.onChange(groups => release.track(groups));
@@ -2149,6 +2164,8 @@ async function deployCommand() {
             });
             // Tells the post step which deployment to look at, if this step does not get to finish.
             core/* saveState */.LZ('deployment', inputs.deployment);
+            // ...and which marker is its own: another job's marker is that job's to finish.
+            core/* saveState */.LZ('pid', String(process.pid));
             const result = await deploy(inputs, { ...stepDeps(masker, groups), cancel });
             facts.status = result.status;
             return result.failure;
@@ -2166,8 +2183,13 @@ async function deployCommand() {
 async function postDeployCommand(deployment) {
     const root = stateRoot();
     const paths = statePaths(root, deployment);
-    if (readPending(paths) === undefined) {
+    const pending = readPending(paths);
+    if (pending === undefined) {
         core/* info */.pq(`The deploy of ${deployment} ended in its main step: nothing to finish.`);
+        return;
+    }
+    if (String(pending.pid) !== core/* getState */.Gu('pid')) {
+        core/* info */.pq(`The unfinished deploy of ${deployment} is another job's (pid ${pending.pid}): nothing of this job's to finish.`);
         return;
     }
     await step('deploy', async (facts, masker) => {
