@@ -317,9 +317,9 @@ function get(socketPath, path, timeoutMs) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(4158);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/deploy/containment.ts
@@ -587,22 +587,13 @@ function envInBuildContext(configJson, envPath, shown) {
     }
     return warnings;
 }
-/** Whether .dockerignore rules exclude `path` (or a folder above it); the last matching rule wins. */
+/**
+ * Whether .dockerignore rules exclude `path`, by Docker's own rules (Go's filepath.Match syntax,
+ * `**`, `!` exceptions, the last matching rule wins): no brace or extglob patterns.
+ */
 function isIgnored(dockerignore, path) {
-    const parts = path.split('/');
-    const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-    let ignored = false;
-    for (const raw of dockerignore.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const negated = line.startsWith('!');
-        const pattern = (negated ? line.slice(1) : line).trim().replace(/^\/+/, '');
-        const matches = picomatch_default()(pattern, { dot: true });
-        if (candidates.some(c => matches(c)))
-            ignored = !negated;
-    }
-    return ignored;
+    // A CommonJS module whose factory is also its `default`, as its types declare.
+    return ignore_default()["default"]({ ignorecase: false }).add(dockerignore).ignores(path);
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/diagnose.ts

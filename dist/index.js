@@ -28655,7 +28655,7 @@ async function run() {
         // Only the post step of a deploy sees state its main step saved.
         const deployment = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('deployment');
         if (deployment !== '') {
-            const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(180), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await postDeployCommand(deployment);
             return;
         }
@@ -28666,11 +28666,11 @@ async function run() {
             await planCommand();
         }
         else if (command === 'deploy') {
-            const { deployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(180), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            const { deployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await deployCommand();
         }
         else {
-            const { removeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(180), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            const { removeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await removeCommand();
         }
     }
