@@ -300,9 +300,9 @@ function get(socketPath, path, timeoutMs) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(4158);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/deploy/containment.ts
@@ -570,22 +570,13 @@ function envInBuildContext(configJson, envPath, shown) {
     }
     return warnings;
 }
-/** Whether .dockerignore rules exclude `path` (or a folder above it); the last matching rule wins. */
+/**
+ * Whether .dockerignore rules exclude `path`, by Docker's own rules (Go's filepath.Match syntax,
+ * `**`, `!` exceptions, the last matching rule wins): no brace or extglob patterns.
+ */
 function isIgnored(dockerignore, path) {
-    const parts = path.split('/');
-    const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-    let ignored = false;
-    for (const raw of dockerignore.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const negated = line.startsWith('!');
-        const pattern = (negated ? line.slice(1) : line).trim().replace(/^\/+/, '');
-        const matches = picomatch_default()(pattern, { dot: true });
-        if (candidates.some(c => matches(c)))
-            ignored = !negated;
-    }
-    return ignored;
+    // A CommonJS module whose factory is also its `default`, as its types declare.
+    return ignore_default()["default"]({ ignorecase: false }).add(dockerignore).ignores(path);
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/diagnose.ts
@@ -1279,7 +1270,7 @@ function signalGroup(group, signal) {
 async function acquireLock(lockDir, options) {
     const owner = options.owner ?? currentOwner();
     const isAlive = options.isAlive ?? ownerIsAlive;
-    const sleep = options.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
+    const sleep = options.sleep ?? ((ms) => wakeableSleep(ms, options.signal));
     const now = options.now ?? Date.now;
     const graceMs = options.graceMs ?? 30_000;
     const deadline = now() + options.timeoutMs;
@@ -1293,6 +1284,9 @@ async function acquireLock(lockDir, options) {
             breakStale(lockDir, holder, isAlive, now, graceMs);
             continue;
         }
+        if (options.signal?.aborted) {
+            throw new errors/* ActionError */.lZ(`The job was cancelled while waiting for another job${holder ? ` (pid ${holder.pid})` : ''} to release the deploy lock ${lockDir}; nothing was changed.`);
+        }
         if (now() >= deadline) {
             throw new errors/* ActionError */.lZ(`Another job holds the deploy lock ${lockDir}${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''} and did not release it within ${Math.round(options.timeoutMs / 1000)} s. If no deploy is running, delete that folder.`);
         }
@@ -1301,6 +1295,17 @@ async function acquireLock(lockDir, options) {
         waited = true;
         await sleep(options.pollMs ?? 1000);
     }
+}
+function wakeableSleep(ms, signal) {
+    return new Promise(resolve => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done);
+    });
 }
 function tryCreate(lockDir, owner) {
     try {
@@ -1443,6 +1448,7 @@ async function stopLeftovers(owner, graceMs = 3000, sleep = (ms) => new Promise(
 async function lockDeployment(deps, deployment) {
     const release = await acquireLock(statePaths(deps.stateRoot, deployment).lock, {
         timeoutMs: deps.lockTimeoutMs ?? lockTimeoutMs(),
+        signal: deps.cancel?.signal,
         onWait: holder => deps.log.info(`Waiting for another job on ${deployment}${holder ? ` (pid ${holder.pid})` : ''} to finish...`)
     });
     deps.groups?.onChange(groups => release.track(groups));
@@ -2129,6 +2135,8 @@ async function deployCommand() {
             });
             // Tells the post step which deployment to look at, if this step does not get to finish.
             core/* saveState */.LZ('deployment', inputs.deployment);
+            // ...and which marker is its own: another job's marker is that job's to finish.
+            core/* saveState */.LZ('pid', String(process.pid));
             const result = await deploy(inputs, { ...stepDeps(masker, groups), cancel });
             facts.status = result.status;
             return result.failure;
@@ -2146,8 +2154,13 @@ async function deployCommand() {
 async function postDeployCommand(deployment) {
     const root = stateRoot();
     const paths = statePaths(root, deployment);
-    if (readPending(paths) === undefined) {
+    const pending = readPending(paths);
+    if (pending === undefined) {
         core/* info */.pq(`The deploy of ${deployment} ended in its main step: nothing to finish.`);
+        return;
+    }
+    if (String(pending.pid) !== core/* getState */.Gu('pid')) {
+        core/* info */.pq(`The unfinished deploy of ${deployment} is another job's (pid ${pending.pid}): nothing of this job's to finish.`);
         return;
     }
     await step('deploy', async (facts, masker) => {

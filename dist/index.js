@@ -1416,7 +1416,7 @@ async function run() {
         // Only the post step of a deploy sees state its main step saved.
         const deployment = getState('deployment');
         if (deployment !== '') {
-            const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(6), __nccwpck_require__.e(411), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(835), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await postDeployCommand(deployment);
             return;
         }
@@ -1427,11 +1427,11 @@ async function run() {
             await planCommand();
         }
         else if (command === 'deploy') {
-            const { deployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(6), __nccwpck_require__.e(411), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            const { deployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(835), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await deployCommand();
         }
         else {
-            const { removeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(6), __nccwpck_require__.e(411), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            const { removeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(835), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await removeCommand();
         }
     }

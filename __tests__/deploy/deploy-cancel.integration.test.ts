@@ -5,8 +5,9 @@
  * process as GitHub's runner sends them: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that.
  * Tests run in order and share the deployment.
  */
-import { execFileSync, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import { runAction, type ActionRun } from '../helpers/action.js'
 import {
@@ -204,4 +205,63 @@ test('a rollback whose saved image was deleted reports failed and what runs, not
   expect(run.stdout).not.toContain('Rolled back to the previous version')
   // What the message says: the failed version is what answers.
   expect(await page()).toBe('version 5\n')
+})
+
+test('cancelled while waiting for the lock, it stops waiting with outputs; its post step leaves the other job’s marker alone', async () => {
+  // Another job (a live process) holds the lock and has a deploy under way.
+  const other = spawn('sleep', ['120'], { stdio: 'ignore' })
+  const lockDir = join(ws.stateRoot, `${deployment}.lock`)
+  const pending = join(ws.stateRoot, `${deployment}.pending.json`)
+  try {
+    mkdirSync(lockDir, { recursive: true })
+    writeFileSync(join(lockDir, 'owner.json'), JSON.stringify({ host: hostname(), pid: other.pid }))
+    const marker = {
+      pid: other.pid,
+      cwd: ws.serviceDir,
+      envFile: '.env',
+      started: '',
+      firstDeploy: false
+    }
+    writeFileSync(pending, JSON.stringify(marker))
+    const started = Date.now()
+    const run = await runAction({
+      inputs: {
+        command: 'deploy',
+        deployment,
+        path: 'services/web',
+        secrets: JSON.stringify({ WEB__API_KEY: `${canary}-key` }),
+        vars: JSON.stringify({ WEB__PORT: String(port) })
+      },
+      workspace: ws.workspace,
+      env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot },
+      onSpawn: child => {
+        let seen = ''
+        child.stdout?.on('data', (d: Buffer) => {
+          seen += d.toString()
+          if (seen.includes('Waiting for another job') && seen !== 'sent') {
+            seen = 'sent'
+            child.kill('SIGINT')
+          }
+        })
+      }
+    })
+    expect(Date.now() - started).toBeLessThan(7_000) // before the runner's SIGTERM
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('cancelled while waiting for another job')
+    expectStatus(run, 'failed')
+    const post = await runAction({
+      inputs: { command: 'deploy', deployment, path: 'services/web' },
+      workspace: ws.workspace,
+      env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot },
+      state: run.state
+    })
+    expect(post.exitCode).toBe(0)
+    expect(post.stdout).toContain("is another job's")
+    expect(existsSync(pending)).toBe(true)
+    expect(existsSync(lockDir)).toBe(true)
+  } finally {
+    other.kill()
+    rmSync(lockDir, { recursive: true, force: true })
+    rmSync(pending, { force: true })
+  }
 })

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
-import picomatch from 'picomatch'
+import dockerignoreFilter from '@balena/dockerignore'
 import { isInside } from './containment.js'
 
 /**
@@ -39,18 +39,11 @@ interface Build {
   dockerfile?: string
 }
 
-/** Whether .dockerignore rules exclude `path` (or a folder above it); the last matching rule wins. */
+/**
+ * Whether .dockerignore rules exclude `path`, by Docker's own rules (Go's filepath.Match syntax,
+ * `**`, `!` exceptions, the last matching rule wins): no brace or extglob patterns.
+ */
 export function isIgnored(dockerignore: string, path: string): boolean {
-  const parts = path.split('/')
-  const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'))
-  let ignored = false
-  for (const raw of dockerignore.split(/\r?\n/)) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#')) continue
-    const negated = line.startsWith('!')
-    const pattern = (negated ? line.slice(1) : line).trim().replace(/^\/+/, '')
-    const matches = picomatch(pattern, { dot: true })
-    if (candidates.some(c => matches(c))) ignored = !negated
-  }
-  return ignored
+  // A CommonJS module whose factory is also its `default`, as its types declare.
+  return dockerignoreFilter.default({ ignorecase: false }).add(dockerignore).ignores(path)
 }

@@ -61,6 +61,8 @@ export async function deployCommand(): Promise<void> {
       })
       // Tells the post step which deployment to look at, if this step does not get to finish.
       core.saveState('deployment', inputs.deployment)
+      // ...and which marker is its own: another job's marker is that job's to finish.
+      core.saveState('pid', String(process.pid))
       const result = await deploy(inputs, { ...stepDeps(masker, groups), cancel })
       facts.status = result.status
       return result.failure
@@ -78,8 +80,15 @@ export async function deployCommand(): Promise<void> {
 export async function postDeployCommand(deployment: string): Promise<void> {
   const root = stateRoot()
   const paths = statePaths(root, deployment)
-  if (readPending(paths) === undefined) {
+  const pending = readPending(paths)
+  if (pending === undefined) {
     core.info(`The deploy of ${deployment} ended in its main step: nothing to finish.`)
+    return
+  }
+  if (String(pending.pid) !== core.getState('pid')) {
+    core.info(
+      `The unfinished deploy of ${deployment} is another job's (pid ${pending.pid}): nothing of this job's to finish.`
+    )
     return
   }
   await step('deploy', async (facts, masker) => {

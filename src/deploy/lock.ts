@@ -35,6 +35,8 @@ export interface LockOptions {
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   onWait?: (owner: LockOwner | undefined) => void
+  /** A cancelled job stops waiting. */
+  signal?: AbortSignal
 }
 
 /** Releases the lock; `track` records the owner's live command groups in it. */
@@ -43,7 +45,7 @@ export type ReleaseLock = (() => void) & { track(groups: number[]): void }
 export async function acquireLock(lockDir: string, options: LockOptions): Promise<ReleaseLock> {
   const owner = options.owner ?? currentOwner()
   const isAlive = options.isAlive ?? ownerIsAlive
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)))
+  const sleep = options.sleep ?? ((ms: number) => wakeableSleep(ms, options.signal))
   const now = options.now ?? Date.now
   const graceMs = options.graceMs ?? 30_000
   const deadline = now() + options.timeoutMs
@@ -56,6 +58,11 @@ export async function acquireLock(lockDir: string, options: LockOptions): Promis
       breakStale(lockDir, holder, isAlive, now, graceMs)
       continue
     }
+    if (options.signal?.aborted) {
+      throw new ActionError(
+        `The job was cancelled while waiting for another job${holder ? ` (pid ${holder.pid})` : ''} to release the deploy lock ${lockDir}; nothing was changed.`
+      )
+    }
     if (now() >= deadline) {
       throw new ActionError(
         `Another job holds the deploy lock ${lockDir}${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''} and did not release it within ${Math.round(options.timeoutMs / 1000)} s. If no deploy is running, delete that folder.`
@@ -65,6 +72,18 @@ export async function acquireLock(lockDir: string, options: LockOptions): Promis
     waited = true
     await sleep(options.pollMs ?? 1000)
   }
+}
+
+function wakeableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>(resolve => {
+    const done = (): void => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done)
+  })
 }
 
 function tryCreate(lockDir: string, owner: LockOwner): boolean {

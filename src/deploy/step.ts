@@ -37,6 +37,7 @@ export interface Cancel {
 export async function lockDeployment(deps: StepDeps, deployment: string): Promise<ReleaseLock> {
   const release = await acquireLock(statePaths(deps.stateRoot, deployment).lock, {
     timeoutMs: deps.lockTimeoutMs ?? lockTimeoutMs(),
+    signal: deps.cancel?.signal,
     onWait: holder =>
       deps.log.info(
         `Waiting for another job on ${deployment}${holder ? ` (pid ${holder.pid})` : ''} to finish...`
