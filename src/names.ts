@@ -19,20 +19,36 @@ export const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
  * FOO__BAR__KEY meant for service 'foo--bar').
  */
 export function isValidName(name: string): boolean {
-  return NAME_PATTERN.test(name) && !name.endsWith('-') && !name.includes('--')
+  return VALID_NAME.test(name)
+}
+/** NAME_PATTERN, minus a trailing '-' and '--', in one expression (plan checks thousands). */
+const VALID_NAME = /^(?!.*--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+
+/**
+ * Orders names by code unit. Names are checked ASCII, so this is the order everyone expects, and
+ * unlike localeCompare it does not load ICU's collator (tens of ms at start-up).
+ */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 export function isValidLabel(label: string): boolean {
   return LABEL_PATTERN.test(label)
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+const CONTROL = /[\\\0-\x1f\x7f]/
+/** Non-empty segments separated by single slashes, none of them `.` or `..`. */
+const NORMAL_PATH = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/
+
 /**
  * A relative path inside the repository: no absolute paths, no `..` segments, no backslashes or
  * control characters. Returns the normalised form (no `./`, no trailing slash) or undefined.
  */
 export function normaliseRepoPath(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-  if (value === '' || value.startsWith('/') || /[\\\0-\x1f\x7f]/.test(value)) return undefined
+  if (value === '' || value.startsWith('/') || CONTROL.test(value)) return undefined
+  // Already normal (the usual case, checked without building arrays: plan checks thousands).
+  if (NORMAL_PATH.test(value)) return value
   const segments = value.split('/').filter(s => s !== '' && s !== '.')
   if (segments.length === 0 || segments.some(s => s === '..')) return undefined
   return segments.join('/')

@@ -1,13 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  checkDocker,
-  compose,
-  composeArgs,
-  findComposeFile,
-  projectContainers
-} from '../../src/deploy/compose.js'
+import { composeArgs, createCompose, findComposeFile } from '../../src/deploy/compose.js'
 import { scriptedRunner } from './support.js'
 
 describe('findComposeFile', () => {
@@ -44,20 +38,22 @@ describe('findComposeFile', () => {
   })
 })
 
-describe('checkDocker', () => {
+describe('Compose.check', () => {
   it('passes when the daemon and the compose plugin answer', async () => {
     const run = scriptedRunner({
       'docker version': { stdout: '20.10.24' },
       'docker compose version': { stdout: '2.26.1' }
     })
-    await expect(checkDocker(run)).resolves.toBeUndefined()
+    await expect(createCompose(run).check()).resolves.toBeUndefined()
   })
 
   it('says docker is not installed', async () => {
     const run = scriptedRunner({
       'docker version': new Error('Unable to locate executable file: docker')
     })
-    await expect(checkDocker(run)).rejects.toThrow('Docker is not installed on this runner')
+    await expect(createCompose(run).check()).rejects.toThrow(
+      'Docker is not installed on this runner'
+    )
   })
 
   it('says the daemon is not reachable and how to fix it', async () => {
@@ -67,7 +63,7 @@ describe('checkDocker', () => {
         stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.\n'
       }
     })
-    await expect(checkDocker(run)).rejects.toThrow(
+    await expect(createCompose(run).check()).rejects.toThrow(
       'The Docker daemon is not reachable: Cannot connect to the Docker daemon at unix:///var/run/docker.sock.. Start it (systemctl start docker)'
     )
   })
@@ -79,7 +75,7 @@ describe('checkDocker', () => {
         stderr: "docker: 'compose' is not a docker command."
       }
     })
-    await expect(checkDocker(run)).rejects.toThrow(
+    await expect(createCompose(run).check()).rejects.toThrow(
       /Compose v2 plugin is missing.*apt-get install docker-compose-plugin/
     )
   })
@@ -115,15 +111,15 @@ describe('composeArgs', () => {
   it('hands a compose config held in memory over on stdin, with the env file', async () => {
     const run = scriptedRunner({})
     const target = { project: 'web-aws', files: [], envFile: '/s/.env', cwd: '/s' }
-    await compose(run, { ...target, config: '{"services":{}}' }, 'up')
+    await createCompose(run).down({ ...target, config: '{"services":{}}' })
     expect(run.calls).toEqual([
-      'docker compose --project-name web-aws --file - --env-file /s/.env up'
+      'docker compose --project-name web-aws --file - --env-file /s/.env down --remove-orphans'
     ])
     expect(run.options[0]).toMatchObject({ cwd: '/s', input: Buffer.from('{"services":{}}') })
   })
 })
 
-describe('projectContainers', () => {
+describe('Compose.containers', () => {
   it('finds containers by the project label and reads service, image and health', async () => {
     const inspected = [
       {
@@ -142,7 +138,7 @@ describe('projectContainers', () => {
       'docker ps': { stdout: 'c1\n' },
       'docker inspect': { stdout: JSON.stringify(inspected) }
     })
-    expect(await projectContainers(run, 'web-aws')).toEqual([
+    expect(await createCompose(run).containers('web-aws')).toEqual([
       {
         id: 'c1',
         name: 'web-aws-web-1',
@@ -162,7 +158,23 @@ describe('projectContainers', () => {
 
   it('is empty without containers (and does not call inspect)', async () => {
     const run = scriptedRunner({})
-    expect(await projectContainers(run, 'web-aws')).toEqual([])
+    expect(await createCompose(run).containers('web-aws')).toEqual([])
     expect(run.calls).toHaveLength(1)
+  })
+})
+
+describe('createCompose', () => {
+  it('runs every command with the environment it was built with, nothing else', async () => {
+    const run = scriptedRunner({})
+    const compose = createCompose(run, { PATH: '/usr/bin', DOCKER_HOST: 'unix:///d.sock' })
+    await compose.tryDocker(['version'])
+    await compose.up(
+      { project: 'web-aws', files: ['/s/compose.yaml'], cwd: '/s' },
+      { waitTimeoutSeconds: 5, build: true }
+    )
+    expect(run.options.map(o => o.env)).toEqual([
+      { PATH: '/usr/bin', DOCKER_HOST: 'unix:///d.sock' },
+      { PATH: '/usr/bin', DOCKER_HOST: 'unix:///d.sock' }
+    ])
   })
 })

@@ -1,7 +1,9 @@
 /** deploy() and remove() decisions that are hard to provoke with a real engine, on a scripted Runner. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { deploy, type StepDeps } from '../../src/deploy/deploy.js'
+import { createCompose } from '../../src/deploy/compose.js'
+import { deploy } from '../../src/deploy/deploy.js'
+import type { StepDeps } from '../../src/deploy/step.js'
 import { isDockerVariable } from '../../src/deploy/environment.js'
 import { redactingLog } from '../../src/deploy/log.js'
 import { createMasker } from '../../src/deploy/mask.js'
@@ -59,7 +61,7 @@ function deps(run: ReturnType<typeof scriptedRunner>, lines: string[] = []): Ste
     group: (t: string, b: string) => lines.push(t, b)
   }
   return {
-    run,
+    compose: createCompose(run),
     workspace: ws.workspace,
     stateRoot: ws.stateRoot,
     masker,
@@ -77,12 +79,18 @@ function script(extra: Script, defaults: Script) {
 
 /** A deploy whose `up` fails, with containers running before and after. */
 function failingUp(extra: Script = {}) {
-  return script(extra, {
+  const run = script(extra, {
     'up --detach --build': { exitCode: 1, stderr: 'container web-aws-web-1 is unhealthy\n' },
     'docker ps': { stdout: 'c-new\n' },
-    'docker inspect': { stdout: inspected('unhealthy') },
+    'docker inspect': () => ({ stdout: afterRollback(run) ?? inspected('unhealthy') }),
     'config --format json': { stdout: '{"services":{}}' }
   })
+  return run
+}
+
+/** Once the rollback's up ran: the saved image runs again, healthy. */
+function afterRollback(run: ReturnType<typeof scriptedRunner>): string | undefined {
+  return startedRollback(run) ? inspected('healthy', 'sha256:old', 'c-old') : undefined
 }
 
 /** docker ps finds no container the first time (before a first deploy), then c-new. */
@@ -93,14 +101,15 @@ function firstDeploy(): Script {
 
 /** A deploy whose `up` succeeds with a healthy container; `first`: nothing ran before it. */
 function healthyUp(extra: Script = {}, first = false) {
-  return script(
+  const run = script(
     { ...(first ? firstDeploy() : {}), ...extra },
     {
       'docker ps': { stdout: 'c-new\n' },
-      'docker inspect': { stdout: inspected('healthy') },
+      'docker inspect': () => ({ stdout: afterRollback(run) ?? inspected('healthy') }),
       'config --format json': { stdout: '{"services":{}}' }
     }
   )
+  return run
 }
 
 const rollbackUp = 'up --detach --no-build --pull never --wait'
@@ -154,7 +163,7 @@ test('a rollback that fails too is reported as failed, with both reasons', async
   const result = await deploy(inputs(), deps(run, lines))
   expect(result.status).toBe('failed')
   expect(result.failure).toMatch(
-    /is unhealthy\. Rolling back failed too: port is already allocated$/
+    /is unhealthy\. Rolling back failed too: docker compose up of the previous version failed: port is already allocated\. Running now: service web \(container web-aws-web-1\): running, health healthy, image sha256:old\./
   )
   expect(run.calls).toContain('docker tag sha256:old web-aws-web')
   // The failing container's health output was shown, and the last good .env is back in place.
@@ -179,18 +188,30 @@ test('rollback of a digest-pinned image does not retag it (Docker refuses) and b
   expect(startedRollback(run)).toBe(true)
 })
 
-test('a retag that fails during rollback is a warning; the previous version is still started', async () => {
+test('a saved image that is gone stops the rollback before compose would start the wrong one', async () => {
   savedDeploy()
   const run = failingUp({
-    'docker tag sha256:old web-aws-web': { exitCode: 1, stderr: 'No such image: sha256:old' }
+    'docker tag sha256:old': { exitCode: 1, stderr: 'No such image: sha256:old' }
   })
-  const lines: string[] = []
-  const result = await deploy(inputs(), deps(run, lines))
-  expect(result.status).toBe('rolled-back')
-  expect(lines).toContain(
-    'Could not point web-aws-web back at the saved image of web (docker tag failed: No such image: sha256:old); bringing the previous version up anyway.'
+  const result = await deploy(inputs(), deps(run))
+  expect(result.status).toBe('failed')
+  expect(result.failure).toContain(
+    'Rolling back failed too: the saved image of web (sha256:old) is no longer on this host'
   )
-  expect(startedRollback(run)).toBe(true)
+  expect(result.failure).toContain(
+    'Running now: service web (container web-aws-web-1): running, health unhealthy, image sha256:new.'
+  )
+  expect(startedRollback(run)).toBe(false)
+})
+
+test('a rollback whose containers do not run the saved image is failed, not rolled-back', async () => {
+  savedDeploy()
+  const run = failingUp({ 'docker inspect': { stdout: inspected('healthy') } })
+  const result = await deploy(inputs(), deps(run))
+  expect(result.status).toBe('failed')
+  expect(result.failure).toContain(
+    'Rolling back failed too: after docker compose up, web does not run the saved image'
+  )
 })
 
 test('a rollback that throws is reported in the result, not thrown', async () => {
@@ -218,7 +239,7 @@ test('an error after a healthy up (recording the images) rolls back; the record 
     status: 'rolled-back',
     service: 'web',
     failure:
-      'The deploy failed after docker compose up had started: docker tag failed: no space left on device. Rolled back to the previous version, which is running again.'
+      'The deploy failed after docker compose up had started: docker tag failed: no space left on device. Rolled back to the previous version, which is running again (its image IDs and health checked).'
   })
   expect(startedRollback(run)).toBe(true)
   expect(readFileSync(join(ws.serviceDir, '.env'), 'utf8')).toBe(lastGoodEnv)
@@ -269,12 +290,13 @@ test('a deploy that cannot be recorded points our tag back at the saved image, a
 })
 
 /** Answers docker inspect with container c-old for the first `kept` listings, then c-new. */
+/** The first `kept` listings (docker ps, then its inspect) find c-old, later ones c-new. */
 function containersKept(kept: number): Script {
   let listed = 0
+  const id = (): string => (listed <= kept ? 'c-old' : 'c-new')
   return {
-    'docker inspect': () => ({
-      stdout: inspected('healthy', 'sha256:new', ++listed <= kept ? 'c-old' : 'c-new')
-    })
+    'docker ps': () => (++listed, { stdout: `${id()}\n` }),
+    'docker inspect': () => ({ stdout: inspected('healthy', 'sha256:new', id()) })
   }
 }
 
@@ -436,4 +458,35 @@ test('remove falls back to the project label when the saved config cannot be use
     'docker compose --project-name web-aws down --remove-orphans'
   ])
   expect(existsSync(paths.dir)).toBe(false)
+})
+
+test('a deploy of a changed value runs five docker commands: config, ps, up, ps, inspect', async () => {
+  writeLastGood(statePaths(ws.stateRoot, 'web-aws'), {
+    config: '{"services":{}}',
+    env: 'API_KEY="the old value"\n',
+    // The build gives the same image (only .env changed): its rollback tag already names it.
+    images: [
+      {
+        service: 'web',
+        imageId: 'sha256:new',
+        imageRef: 'web-aws-web',
+        tag: 'launch-service-rollback/web-aws:web'
+      }
+    ],
+    keys: ['API_KEY']
+  })
+  const run = healthyUp(containersKept(1))
+  const result = await deploy(inputs(), deps(run))
+  expect(result).toEqual({ status: 'deployed', service: 'web' })
+  expect(run.calls.map(c => c.replace(/ --.*/, '').replace(/^docker compose$/, 'compose'))).toEqual(
+    [
+      'compose', // config
+      'docker ps',
+      'compose', // up
+      'docker ps',
+      'docker inspect c-new'
+    ]
+  )
+  expect(run.calls[0]).toMatch(/ config --format json$/)
+  expect(run.calls[2]).toMatch(/ up --detach --build /)
 })

@@ -8,6 +8,7 @@ import {
   encodeValue,
   envPrefix,
   restoreFile,
+  envValues,
   selectEnv,
   withDeploymentUrl,
   writeFileAtomic
@@ -34,7 +35,7 @@ describe('selectEnv', () => {
       'web',
       'web-aws'
     )
-    expect(Object.fromEntries(env)).toEqual({
+    expect(Object.fromEntries(envValues(env))).toEqual({
       DB_PASSWORD: 'pw',
       LOG_LEVEL: 'info',
       REGION: 'eu-west-1'
@@ -53,7 +54,7 @@ describe('selectEnv', () => {
       'web',
       'web-aws'
     )
-    expect(Object.fromEntries(env)).toEqual({
+    expect(Object.fromEntries(envValues(env))).toEqual({
       A: 'service secret',
       B: 'deployment var',
       C: 'deployment secret',
@@ -70,30 +71,34 @@ describe('selectEnv', () => {
 })
 
 describe('withDeploymentUrl', () => {
-  it('adds the deployment URL, without a trailing slash, as DEPLOYMENT_URL', () => {
-    const env = withDeploymentUrl(new Map([['A', '1']]), 'https://chat.example.org/')
+  const vars = (entries: [string, string][]) =>
+    new Map(entries.map(([key, value]) => [key, { value, source: 'vars' as const }]))
+
+  it('adds the deployment URL, without a trailing slash, as DEPLOYMENT_URL (public: not masked)', () => {
+    const env = withDeploymentUrl(vars([['A', '1']]), 'https://chat.example.org/')
     expect([...env]).toEqual([
-      ['A', '1'],
-      ['DEPLOYMENT_URL', 'https://chat.example.org']
+      ['A', { value: '1', source: 'vars' }],
+      ['DEPLOYMENT_URL', { value: 'https://chat.example.org', source: 'vars' }]
     ])
   })
 
   it('leaves a DEPLOYMENT_URL from a secret or variable alone, and adds nothing without a URL', () => {
-    const own = new Map([['DEPLOYMENT_URL', 'https://own.example.org']])
-    expect(withDeploymentUrl(own, 'https://chat.example.org').get('DEPLOYMENT_URL')).toBe(
-      'https://own.example.org'
-    )
-    expect(withDeploymentUrl(new Map(), undefined).size).toBe(0)
+    const own = new Map([
+      ['DEPLOYMENT_URL', { value: 'https://own.example.org', source: 'secrets' as const }]
+    ])
+    expect(withDeploymentUrl(own, 'https://chat.example.org').get('DEPLOYMENT_URL')).toEqual({
+      value: 'https://own.example.org',
+      source: 'secrets'
+    })
+    expect(withDeploymentUrl(vars([]), undefined).size).toBe(0)
   })
 
   it('fills the required DEPLOYMENT_URL= of an .env.example only when the deployment has a URL', () => {
     const example = 'DEPLOYMENT_URL=\n'
-    expect(applyExample(withDeploymentUrl(new Map(), undefined), example).missing).toEqual([
-      'DEPLOYMENT_URL'
-    ])
-    expect(
-      applyExample(withDeploymentUrl(new Map(), 'https://chat.example.org'), example).missing
-    ).toEqual([])
+    const missing = (url: string | undefined) =>
+      applyExample(envValues(withDeploymentUrl(vars([]), url)), example).missing
+    expect(missing(undefined)).toEqual(['DEPLOYMENT_URL'])
+    expect(missing('https://chat.example.org')).toEqual([])
   })
 })
 

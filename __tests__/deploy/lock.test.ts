@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,6 +7,7 @@ import {
   currentOwner,
   ownerIsAlive,
   readOwner,
+  stopLeftovers,
   type LockOwner
 } from '../../src/deploy/lock.js'
 
@@ -71,6 +73,24 @@ describe('acquireLock', () => {
     const release = await acquireLock(lock, { timeoutMs: 0, isAlive: () => false })
     expect(readOwner(lock)).toEqual(currentOwner())
     release()
+  })
+
+  it('is not taken over while a command group of its dead owner lives; then it is', async () => {
+    // A docker command left behind by a killed job: a process group of its own.
+    const orphan = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' })
+    try {
+      mkdirSync(lock)
+      writeFileSync(join(lock, 'owner.json'), JSON.stringify({ ...other, groups: [orphan.pid] }))
+      await expect(acquireLock(lock, { timeoutMs: 0 })).rejects.toThrow('Another job holds')
+      expect(await stopLeftovers(readOwner(lock), 2000)).toBe(true)
+      const release = await acquireLock(lock, { timeoutMs: 0 })
+      expect(readOwner(lock)).toEqual(currentOwner())
+      release.track([4242])
+      expect(readOwner(lock)?.groups).toEqual([4242])
+      release()
+    } finally {
+      orphan.kill('SIGKILL')
+    }
   })
 
   it('treats a lock without owner file as being created until the grace time has passed', async () => {

@@ -69,10 +69,17 @@ export class TestRepo {
   }
 
   /** A clone like actions/checkout makes: fetch-depth 1 by default, at a given commit. */
-  checkout(options: { depth?: number; ref?: string; sha?: string } = {}): string {
+  checkout(
+    options: { depth?: number; ref?: string; sha?: string; blobless?: boolean } = {}
+  ): string {
     const dir = join(this.root, `checkout-${Math.random().toString(36).slice(2, 8)}`)
     const args = ['clone', '-q', '--no-tags']
     if (options.depth) args.push(`--depth=${options.depth}`)
+    // What actions/checkout makes for sparse-checkout: no blobs but the checked-out top level.
+    if (options.blobless) {
+      git(this.origin, 'config', 'uploadpack.allowFilter', 'true')
+      args.push('--filter=blob:none', '--sparse')
+    }
     args.push('--branch', options.ref ?? 'main', `file://${this.origin}`, dir)
     git(this.root, ...args)
     if (options.sha) git(dir, 'checkout', '-q', options.sha)

@@ -15,13 +15,13 @@ describe('buildPlan', () => {
   const deployments = [d('web-aws', 'web'), d('web-homelab', 'web', 'proxmox'), d('api-aws', 'api')]
 
   test('one entry per changed service and deployment; removals keep their routing', () => {
-    const plan = buildPlan(
-      [
-        { service: 'web', action: 'deploy', reason: ['services/web/x'] },
-        { service: 'api', action: 'remove', reason: ['services/api/compose.yaml'] }
-      ],
-      deployments
-    )
+    const changes: Parameters<typeof buildPlan>[0] = [
+      { service: 'web', action: 'deploy', reason: ['services/web/x'] },
+      { service: 'api', action: 'remove', reason: ['services/api/compose.yaml'] }
+    ]
+    const plan = buildPlan(changes, deployments)
+    // Ordered by service, then deployment, whatever order the deployments come in.
+    expect(buildPlan(changes, [...deployments].reverse()).entries).toEqual(plan.entries)
     expect(plan.entries.map(e => [e.action, e.deployment, e['runs-on'].join(',')])).toEqual([
       ['remove', 'api-aws', 'self-hosted,aws,api-aws'],
       ['deploy', 'web-aws', 'self-hosted,aws,web-aws'],

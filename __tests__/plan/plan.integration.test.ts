@@ -3,7 +3,7 @@
  * actions/checkout makes), the bundled dist/index.js started the way the runner starts it, and
  * realistic webhook payloads. Assertions read GITHUB_OUTPUT and the job summary.
  */
-import { chownSync, writeFileSync } from 'node:fs'
+import { chownSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type ActionRun, runAction } from '../helpers/action.js'
 import {
@@ -293,6 +293,191 @@ describe('push', () => {
   })
 })
 
+describe('the work follows the change, not the repository', () => {
+  /** The git commands a plan ran (GIT_TRACE), without `git`. */
+  async function tracedPlan(workspace: string, event: unknown, eventName = 'push') {
+    const trace = join(repo.root, `trace-${Math.random().toString(36).slice(2)}`)
+    const run = await plan(workspace, event, { eventName, env: { GIT_TRACE: trace } })
+    expectOk(run)
+    const commands = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter(line => line.includes('trace: built-in: git '))
+      .map(line => line.replace(/^.*trace: built-in: git /, ''))
+    return { run, commands }
+  }
+
+  test('a push with both commits in the clone: one diff, then a look into the touched folders only', async () => {
+    const after = repo.commit({
+      'services/web/app.txt': 'x',
+      'services/Not_A_Name/compose.yaml': compose('x')
+    })
+    repo.push('origin', 'main')
+    const { run, commands } = await tracedPlan(repo.checkout(), pushEvent({ before: first, after }))
+    expect(jobs(run)).toEqual(['deploy:web-aws', 'deploy:web-homelab'])
+    expect(run.stdout).toContain(
+      "::warning::Folder 'services/Not_A_Name' is not a valid service name"
+    )
+    expect(commands).toEqual([
+      `diff --name-only --no-renames --no-ext-diff -z '${first}^{commit}' '${after}^{commit}' --`,
+      `ls-tree --full-tree -z ${after} -- services/Not_A_Name/ services/web/`
+    ])
+  })
+
+  test('events that compare nothing list the whole services folder', async () => {
+    const { run, commands } = await tracedPlan(
+      repo.checkout({ depth: 1 }),
+      workflowDispatchEvent(),
+      'workflow_dispatch'
+    )
+    expect(run.outputs.services).toBe('["api","web","worker"]')
+    expect(commands.filter(c => c.startsWith('ls-tree'))).toEqual([
+      `ls-tree -r --name-only --full-tree -z ${first} -- services/`
+    ])
+  })
+
+  test('a change to many services looks their compose files up by tree, with the same result', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
+    const base = repo.commit(
+      Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
+    )
+    repo.push('origin', 'main')
+    // All 40 change; s00 loses its compose file (a removal), s01 swaps it for another name.
+    const after = repo.commit({
+      ...Object.fromEntries(many.map(name => [`services/${name}/app.txt`, 'changed'])),
+      'services/s00/compose.yaml': null,
+      'services/s01/compose.yaml': null,
+      'services/s01/docker-compose.yml': compose('s01')
+    })
+    repo.push('origin', 'main')
+    const deployments = Object.fromEntries(
+      many.map(name => [
+        `${name}-aws`,
+        { ...DEPLOYMENTS['api-aws'], service: name, path: `services/${name}` }
+      ])
+    )
+    const trace = join(repo.root, 'trace-many')
+    const run = await plan(repo.checkout(), pushEvent({ before: base, after }), {
+      inputs: { deployments: JSON.stringify(deployments) },
+      env: { GIT_TRACE: trace }
+    })
+    expectOk(run)
+    expect(jobs(run)).toEqual([
+      ...many.slice(1).map(name => `deploy:${name}-aws`),
+      'remove:s00-aws'
+    ])
+    const commands = readFileSync(trace, 'utf8')
+    expect(commands).toContain(`ls-tree -d --full-tree -z ${after} -- services/`)
+    expect(commands).toContain('diff-tree --stdin --no-renames -z --')
+  })
+})
+
+describe('what counts as a service folder', () => {
+  const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
+  const manyDeployments = Object.fromEntries(
+    many.map(name => [
+      `${name}-aws`,
+      { ...DEPLOYMENTS['api-aws'], service: name, path: `services/${name}` }
+    ])
+  )
+
+  // Few changed folders are listed by name, many are read by tree: both ways are checked.
+  test.each([
+    ['a few changed services', 2],
+    ['many changed services', 40]
+  ])(
+    'a blob-less clone whose origin is gone plans %s without fetching a blob',
+    async (_name, count) => {
+      const changed = many.slice(0, count)
+      const base = repo.commit(
+        Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
+      )
+      const after = repo.commit({
+        ...Object.fromEntries(changed.map(name => [`services/${name}/app.txt`, 'changed'])),
+        'services/s00/compose.yaml': null
+      })
+      repo.push('origin', 'main')
+      const workspace = repo.checkout({ blobless: true })
+      git(workspace, 'remote', 'set-url', 'origin', join(repo.root, 'gone.git'))
+      const run = await plan(workspace, pushEvent({ before: base, after }), {
+        inputs: { deployments: JSON.stringify(manyDeployments) }
+      })
+      expectOk(run)
+      expect(jobs(run)).toEqual([
+        ...changed.slice(1).map(name => `deploy:${name}-aws`),
+        'remove:s00-aws'
+      ])
+      // Still blob-less: nothing was fetched to decide.
+      expect(() => git(workspace, 'cat-file', '-e', `${after}:services/s01/compose.yaml`)).toThrow()
+    }
+  )
+
+  test.each([
+    ['a few changed services', 2],
+    ['many changed services', 40]
+  ])('with %s, a folder named compose.yaml is not a compose file', async (_name, count) => {
+    const base = repo.commit(
+      Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
+    )
+    const after = repo.commit({
+      ...Object.fromEntries(many.slice(0, count).map(name => [`services/${name}/app.txt`, 'x'])),
+      'services/s00/compose.yaml': null,
+      'services/s00/compose.yaml/notes.txt': 'a folder, not a compose file'
+    })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout(), pushEvent({ before: base, after }), {
+      inputs: { deployments: JSON.stringify(manyDeployments) }
+    })
+    expectOk(run)
+    expect(jobs(run)).toContain('remove:s00-aws')
+    expect(jobs(run)).not.toContain('deploy:s00-aws')
+  })
+
+  test('a compose file that is a symlink counts, as compose follows it', async () => {
+    const after = repo.commit({ 'services/web/app.txt': 'x' })
+    git(repo.work, 'rm', '-q', 'services/web/compose.yaml')
+    symlinkSync('../api/compose.yaml', join(repo.work, 'services/web/compose.yaml'))
+    const linked = repo.commit({})
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout(), pushEvent({ before: after, after: linked }))
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:web-aws', 'deploy:web-homelab'])
+  })
+
+  test('a service named in `services` whose compose.yaml is a folder is refused', async () => {
+    repo.commit({ 'services/tools/compose.yaml/readme.txt': 'not compose' })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout(), workflowDispatchEvent(), {
+      eventName: 'workflow_dispatch',
+      inputs: { services: 'tools' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      "::error::Input 'services': no service folder with a compose file for: tools"
+    )
+  })
+
+  test('a changed folder with an invalid name is warned about only if it holds a compose file', async () => {
+    const base = repo.commit({
+      'services/_templates/README.md': 'v1',
+      'services/Old/compose.yaml': 'x'
+    })
+    git(repo.work, 'mv', 'services/Old', 'services/old')
+    const after = repo.commit({
+      'services/_templates/README.md': 'v2',
+      'services/Bad_Name/compose.yaml': compose('bad')
+    })
+    repo.push('origin', 'main')
+    const run = await plan(repo.checkout(), pushEvent({ before: base, after }))
+    expectOk(run)
+    const warned = run.stdout
+      .split('\n')
+      .filter(line => line.includes('is not a valid service name'))
+    expect(warned).toEqual([
+      "::warning::Folder 'services/Bad_Name' is not a valid service name (^[a-z0-9][a-z0-9-]{0,62}$) and is ignored."
+    ])
+  })
+})
+
 describe('compare-with: last-successful-run', () => {
   const token = 'ghs_fake_token_for_tests'
   const workflowRef = 'octo-org/homelab/.github/workflows/deploy-service.yml@refs/heads/main'
@@ -507,6 +692,11 @@ describe('bad input fails clearly and writes no outputs', () => {
         })
       },
       'runner_labels 7 are not valid labels'
+    ],
+    [
+      'deployment named like another service (API__<KEY> would mean both)',
+      { deployments: JSON.stringify({ ...DEPLOYMENTS, api: DEPLOYMENTS['web-aws'] }) },
+      "deployment 'api' (of service 'web') is named like the service 'api': API__<KEY> would select the secrets of both"
     ],
     [
       'base that does not resolve',

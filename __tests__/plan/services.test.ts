@@ -1,4 +1,4 @@
-import { changedServices, servicesInTree } from '../../src/plan/services.js'
+import { changedServices, servicesInTree, sharedPathMatcher } from '../../src/plan/services.js'
 
 describe('servicesInTree', () => {
   test('a service is a direct sub-folder holding one of the compose file names', () => {
@@ -18,7 +18,7 @@ describe('servicesInTree', () => {
 })
 
 describe('changedServices', () => {
-  test('files map to their service folder; shared globs are collected', () => {
+  test('files map to their service folder; shared globs are collected', async () => {
     const result = changedServices(
       [
         'services/a/x',
@@ -30,7 +30,7 @@ describe('changedServices', () => {
         'deploy/x.lock'
       ],
       'services',
-      ['shared/**', '**/*.lock']
+      await sharedPathMatcher(['shared/**', '**/*.lock'])
     )
     expect(Object.fromEntries(result.byService)).toEqual({
       a: ['services/a/x', 'services/a/y/z'],
@@ -38,17 +38,17 @@ describe('changedServices', () => {
     })
     expect(result.sharedFiles).toEqual(['shared/n.conf', 'deploy/x.lock'])
   })
-  test('a nested services-dir and a prefix that is only a name prefix', () => {
+  test('a nested services-dir and a prefix that is only a name prefix', async () => {
     const result = changedServices(
       ['apps/services/a/x', 'apps/services-old/b/x'],
       'apps/services',
-      []
+      await sharedPathMatcher([])
     )
     expect([...result.byService.keys()]).toEqual(['a'])
   })
-  test('thousands of files in one pass', () => {
+  test('thousands of files in one pass', async () => {
     const files = Array.from({ length: 50000 }, (_, i) => `services/s${i % 500}/f${i}`)
-    const result = changedServices(files, 'services', ['shared/**'])
+    const result = changedServices(files, 'services', await sharedPathMatcher(['shared/**']))
     expect(result.byService.size).toBe(500)
     expect(result.byService.get('s7')?.length).toBe(100)
   })

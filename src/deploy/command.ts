@@ -3,48 +3,159 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { ActionError, InputError, errorMessage } from '../errors.js'
-import { runCommand } from '../exec.js'
 import { getDeployInputs, getRemoveInputs } from '../inputs.js'
-import { deploy, type StepDeps } from './deploy.js'
+import { createCompose } from './compose.js'
+import { createEngine, engineSocket } from './engine.js'
+import { dockerEnvironment } from './environment.js'
+import { deploy, finishInterrupted } from './deploy.js'
+import { readOwner, stopLeftovers } from './lock.js'
 import { redactingLog, type Log } from './log.js'
 import { createMasker, type Masker } from './mask.js'
+import { createProcessGroups, type ProcessGroups } from './processes.js'
 import { remove } from './remove.js'
-import { lockTimeoutMs, stateRoot } from './state.js'
+import { lockTimeoutMs, readPending, stateRoot, statePaths } from './state.js'
+import { lockDeployment, type Cancel, type StepDeps } from './step.js'
 import { summaryRows, summaryTitle, type SummaryFacts } from './summary.js'
 
 /**
- * A pull request may come from a fork, and a merge queue candidate may never be merged: both may
- * plan, neither may change a host.
+ * The events deploy and remove run for: a push to a branch, a manual or scheduled run, and a
+ * dispatch through the API (which needs a token with write access). Everything else is refused,
+ * by allowlist: pull requests may come from forks, a merge queue candidate may never be merged,
+ * and workflow_run, pull_request_review, issue_comment and the like are triggered by people who
+ * cannot push. Any of them may plan, none may change a host.
  */
-const REFUSED_EVENTS = ['pull_request', 'pull_request_target', 'merge_group']
+export const DEPLOY_EVENTS = ['push', 'workflow_dispatch', 'schedule', 'repository_dispatch']
 
 function refuseUntrustedEvents(command: string): void {
   const event = process.env.GITHUB_EVENT_NAME ?? ''
-  if (REFUSED_EVENTS.includes(event)) {
+  if (!DEPLOY_EVENTS.includes(event)) {
     throw new InputError(
       'command',
-      `${command} does not run for ${event} events`,
-      'Deploy from push or workflow_dispatch; use command: plan in pull requests and merge queues.'
+      `${command} does not run for ${event || 'an unknown'} event${event ? 's' : ''}`,
+      `Deploy from ${DEPLOY_EVENTS.join(', ')}; use command: plan anywhere else (pull requests, merge queues, workflow_run, ...).`
     )
   }
 }
 
-/** `command: deploy` — the @actions/core edges around deploy(). */
+/** How long after the first signal the runner kills the job: SIGINT, SIGTERM 7.5 s later, kill 2.5 s after. */
+const KILL_AFTER_MS = 10_000
+
+/**
+ * `command: deploy` — the @actions/core edges around deploy(). A cancelled job (SIGINT, then
+ * SIGTERM) stops the running docker commands and goes back to the last good version within
+ * the runner's window; the post step (`post-if: always()`) finishes what did not fit.
+ */
 export async function deployCommand(): Promise<void> {
-  await step('deploy', async (facts, masker) => {
-    refuseUntrustedEvents('deploy')
-    const inputs = getDeployInputs(core.getInput)
-    // Mask every secret handed to the step, not only the selected ones (vars are not secret).
-    for (const value of Object.values(inputs.secrets)) masker.add(value)
-    Object.assign(facts, {
-      deployment: inputs.deployment,
-      service: inputs.service,
-      url: inputs.url ?? inputs.healthUrl
+  const groups = createProcessGroups()
+  const cancel = listenForCancel(groups)
+  try {
+    await step('deploy', async (facts, masker) => {
+      refuseUntrustedEvents('deploy')
+      const inputs = getDeployInputs(core.getInput)
+      // Mask every secret handed to the step, not only the selected ones (vars are not secret).
+      for (const value of Object.values(inputs.secrets)) masker.add(value)
+      Object.assign(facts, {
+        deployment: inputs.deployment,
+        service: inputs.service,
+        url: inputs.url ?? inputs.healthUrl
+      })
+      // Tells the post step which deployment to look at, if this step does not get to finish.
+      core.saveState('deployment', inputs.deployment)
+      // ...and which marker is its own: another job's marker is that job's to finish.
+      core.saveState('pid', String(process.pid))
+      const result = await deploy(inputs, { ...stepDeps(masker, groups), cancel })
+      facts.status = result.status
+      return result.failure
     })
-    const result = await deploy(inputs, stepDeps(masker))
-    facts.status = result.status
-    return result.failure
+  } finally {
+    cancel.stop()
+  }
+}
+
+/**
+ * The post step of a deploy: nothing to do when the deploy ended, else (the job was cancelled or
+ * killed before it got back to a good version) it stops the docker commands the main step left
+ * running and finishes the deploy: back to the last good version, or a first deploy removed.
+ */
+export async function postDeployCommand(deployment: string): Promise<void> {
+  const root = stateRoot()
+  const paths = statePaths(root, deployment)
+  const pending = readPending(paths)
+  if (pending === undefined) {
+    core.info(`The deploy of ${deployment} ended in its main step: nothing to finish.`)
+    return
+  }
+  if (String(pending.pid) !== core.getState('pid')) {
+    core.info(
+      `The unfinished deploy of ${deployment} is another job's (pid ${pending.pid}): nothing of this job's to finish.`
+    )
+    return
+  }
+  await step('deploy', async (facts, masker) => {
+    const inputs = getDeployInputs(core.getInput)
+    for (const value of Object.values(inputs.secrets)) masker.add(value)
+    Object.assign(facts, { deployment, service: inputs.service })
+    if (await stopLeftovers(readOwner(paths.lock))) {
+      core.info('Stopped the docker commands the cancelled deploy left running.')
+    }
+    const deps = stepDeps(masker, createProcessGroups())
+    const release = await lockDeployment(deps, deployment)
+    try {
+      const result = await finishInterrupted(deps, inputs, paths)
+      // Another job took the lock first and finished it already.
+      facts.status = result?.status ?? 'finished by the next deploy'
+      return result?.failure
+    } finally {
+      release()
+    }
   })
+}
+
+/** SIGINT/SIGTERM: cancel the deploy and stop its docker commands (not those of a rollback, see spare). */
+function listenForCancel(groups: ProcessGroups): Cancel & { stop(): void } {
+  const controller = new AbortController()
+  let deadline = 0
+  let sparing = 0
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (!controller.signal.aborted && sparing > 0) {
+      deadline = Date.now() + KILL_AFTER_MS
+      core.warning(
+        `Received ${signal} during a rollback: letting it finish; the post step finishes it if the job is killed first.`
+      )
+      controller.abort(signal)
+      return
+    }
+    if (controller.signal.aborted) {
+      core.warning(
+        `Received ${signal} again: still rolling back; the post step finishes it if the job is killed first.`
+      )
+      return
+    }
+    deadline = Date.now() + KILL_AFTER_MS
+    core.warning(
+      `Received ${signal}: the job is being cancelled. Stopping docker compose and going back to the last good version.`
+    )
+    groups.signalAll('SIGTERM')
+    controller.abort(signal)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    deadline: () => deadline,
+    spare: async work => {
+      sparing++
+      try {
+        return await work()
+      } finally {
+        sparing--
+      }
+    },
+    stop: () => {
+      process.removeListener('SIGINT', onSignal)
+      process.removeListener('SIGTERM', onSignal)
+    }
+  }
 }
 
 /** `command: remove` — the @actions/core edges around remove(). */
@@ -115,10 +226,20 @@ async function finish(
   if (reason !== undefined) throw new ActionError(reason)
 }
 
-/** The real edges: @actions/exec, the runner's workspace and state folder, core's log (redacted). */
-function stepDeps(masker: Masker): StepDeps {
+/**
+ * The real edges: docker commands in process groups of their own, the runner's workspace and
+ * state folder, core's log (redacted).
+ */
+function stepDeps(masker: Masker, groups: ProcessGroups = createProcessGroups()): StepDeps {
+  const env = dockerEnvironment()
+  const socket = engineSocket(env)
   return {
-    run: runCommand,
+    compose: createCompose(
+      groups.run,
+      env,
+      socket === undefined ? undefined : createEngine(socket)
+    ),
+    groups,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     stateRoot: stateRoot(),
     lockTimeoutMs: lockTimeoutMs(),

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { ActionError, InputError, errorMessage } from '../errors.js'
 import { COMPOSE_FILES } from '../compose-files.js'
 import type { CommandResult, RunOptions, Runner } from '../exec.js'
+import type { Engine } from './engine.js'
 import { dockerEnvironment } from './environment.js'
 
 /** Which compose project a command acts on. Every command names the project and its files. */
@@ -55,26 +56,125 @@ export function isDirectory(path: string): boolean {
   }
 }
 
-/** Fails with a message that says how to fix it when docker, its daemon or compose v2 is missing. */
-export async function checkDocker(run: Runner): Promise<void> {
-  let server: CommandResult
-  try {
-    server = await runDocker(run, ['version', '--format', '{{.Server.Version}}'])
-  } catch (error) {
-    throw new ActionError(
-      `Docker is not installed on this runner (${errorMessage(error)}). Install Docker Engine on the runner host; the infrastructure boot script does this for hosts it creates.`
-    )
+/**
+ * Every docker and docker compose command of deploy and remove, built once with the runner and
+ * the allowlisted environment (see environment.ts), as plan's Git is. Each compose command names
+ * its project and files.
+ */
+export interface Compose {
+  /** Fails with a message that says how to fix it when docker, its daemon or compose v2 is missing. */
+  check(): Promise<void>
+  /**
+   * The fully resolved project (`docker compose config --format json`): env files and
+   * interpolation applied, paths absolute, `$` escaped as `$$`. JSON, because compose's YAML
+   * output is not valid YAML for values with tabs. It holds secret values: store it 0600 only.
+   */
+  config(target: ComposeTarget, path: string): Promise<string>
+  up(target: ComposeTarget, options: UpOptions): Promise<CommandResult>
+  down(target: ComposeTarget): Promise<CommandResult>
+  /**
+   * The project's containers, found by compose's project label (so no compose file is needed).
+   * `detailed`: with the last healthcheck output (docker inspect), for reporting a failure.
+   */
+  containers(project: string, options?: { detailed?: boolean }): Promise<ProjectContainer[]>
+  /** Only the IDs of the project's containers (one command instead of two). */
+  containerIds(project: string): Promise<string[]>
+  /** A docker command whose output is needed; fails with its stderr. */
+  docker(args: string[]): Promise<string>
+  /** A docker command whose failure the caller handles. */
+  tryDocker(args: string[]): Promise<CommandResult>
+}
+
+export function createCompose(
+  run: Runner,
+  env: Record<string, string> = dockerEnvironment(),
+  /** The daemon's API over its local socket, when the CLI would use that (see engine.ts). */
+  engine?: Engine
+): Compose {
+  const tryDocker = (args: string[], options: Omit<RunOptions, 'env'> = {}) =>
+    run('docker', args, { ...options, env })
+  const docker = async (args: string[]): Promise<string> => {
+    const result = await tryDocker(args)
+    if (result.exitCode !== 0) {
+      throw new ActionError(
+        `docker ${args[0]} failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`
+      )
+    }
+    return result.stdout
   }
-  if (server.exitCode !== 0) {
-    throw new ActionError(
-      `The Docker daemon is not reachable: ${firstLine(server.stderr)}. Start it (systemctl start docker) and make sure the runner's user may use it (member of the docker group), or set DOCKER_HOST.`
+  const containerIds = async (project: string): Promise<string[]> =>
+    (
+      await docker([
+        'ps',
+        '--all',
+        '--quiet',
+        '--no-trunc',
+        '--filter',
+        `label=${PROJECT_LABEL}=${project}`
+      ])
     )
+      .split('\n')
+      .filter(id => id.trim() !== '')
+  const compose = (target: ComposeTarget, ...args: string[]): Promise<CommandResult> => {
+    const input = target.config === undefined ? undefined : Buffer.from(target.config)
+    return tryDocker(composeArgs(target, ...args), { cwd: target.cwd, input })
   }
-  const compose = await runDocker(run, ['compose', 'version', '--short'])
-  if (compose.exitCode !== 0) {
-    throw new ActionError(
-      "The Docker Compose v2 plugin is missing (`docker compose version` failed). Install it: `apt-get install docker-compose-plugin` from Docker's apt repository, or put the docker-compose binary into /usr/libexec/docker/cli-plugins/ (or ~/.docker/cli-plugins/)."
-    )
+  return {
+    async check() {
+      let server: CommandResult
+      try {
+        server = await tryDocker(['version', '--format', '{{.Server.Version}}'])
+      } catch (error) {
+        throw new ActionError(
+          `Docker is not installed on this runner (${errorMessage(error)}). Install Docker Engine on the runner host; the infrastructure boot script does this for hosts it creates.`
+        )
+      }
+      if (server.exitCode !== 0) {
+        throw new ActionError(
+          `The Docker daemon is not reachable: ${firstLine(server.stderr)}. Start it (systemctl start docker) and make sure the runner's user may use it (member of the docker group), or set DOCKER_HOST.`
+        )
+      }
+      const plugin = await tryDocker(['compose', 'version', '--short'])
+      if (plugin.exitCode !== 0) {
+        throw new ActionError(
+          "The Docker Compose v2 plugin is missing (`docker compose version` failed). Install it: `apt-get install docker-compose-plugin` from Docker's apt repository, or put the docker-compose binary into /usr/libexec/docker/cli-plugins/ (or ~/.docker/cli-plugins/)."
+        )
+      }
+    },
+    async config(target, path) {
+      const result = await compose(target, 'config', '--format', 'json')
+      if (result.exitCode !== 0) {
+        throw new ActionError(
+          `The compose file in ${path} is not valid (docker compose config):\n${result.stderr.trim()}`
+        )
+      }
+      return result.stdout
+    },
+    up(target, options) {
+      const build = options.build ? ['--build'] : ['--no-build', '--pull', 'never']
+      return compose(
+        target,
+        'up',
+        '--detach',
+        ...build,
+        ...(options.forceRecreate ? ['--force-recreate'] : []),
+        '--wait',
+        '--wait-timeout',
+        String(options.waitTimeoutSeconds),
+        '--remove-orphans'
+      )
+    },
+    down: target => compose(target, 'down', '--remove-orphans'),
+    containerIds,
+    async containers(project, options = {}) {
+      const listed = options.detailed ? undefined : await engine?.containers(project)
+      if (listed !== undefined) return listed
+      const list = await containerIds(project)
+      if (list.length === 0) return []
+      return parseContainers(await docker(['inspect', ...list]))
+    },
+    docker,
+    tryDocker
   }
 }
 
@@ -85,64 +185,12 @@ export function composeArgs(target: ComposeTarget, ...args: string[]): string[] 
   return ['compose', '--project-name', target.project, ...files, ...envFile, ...args]
 }
 
-export function compose(
-  run: Runner,
-  target: ComposeTarget,
-  ...args: string[]
-): Promise<CommandResult> {
-  const input = target.config === undefined ? undefined : Buffer.from(target.config)
-  return runDocker(run, composeArgs(target, ...args), { cwd: target.cwd, input })
-}
-
-/**
- * The fully resolved project (`docker compose config --format json`): env files and interpolation
- * applied, paths absolute, `$` escaped as `$$`. JSON, because compose's YAML output is not valid
- * YAML for values with tabs. It holds secret values: store it 0600 only.
- */
-export async function resolveConfig(
-  run: Runner,
-  target: ComposeTarget,
-  path: string
-): Promise<string> {
-  const result = await compose(run, target, 'config', '--format', 'json')
-  if (result.exitCode !== 0) {
-    throw new ActionError(
-      `The compose file in ${path} is not valid (docker compose config):\n${result.stderr.trim()}`
-    )
-  }
-  return result.stdout
-}
-
 export interface UpOptions {
   waitTimeoutSeconds: number
   /** Build images (a deploy); false for a rollback, which must use the saved images as they are. */
   build: boolean
   /** Recreate every container, also those compose thinks unchanged. */
   forceRecreate?: boolean
-}
-
-export function composeUp(
-  run: Runner,
-  target: ComposeTarget,
-  options: UpOptions
-): Promise<CommandResult> {
-  const build = options.build ? ['--build'] : ['--no-build', '--pull', 'never']
-  return compose(
-    run,
-    target,
-    'up',
-    '--detach',
-    ...build,
-    ...(options.forceRecreate ? ['--force-recreate'] : []),
-    '--wait',
-    '--wait-timeout',
-    String(options.waitTimeoutSeconds),
-    '--remove-orphans'
-  )
-}
-
-export function composeDown(run: Runner, target: ComposeTarget): Promise<CommandResult> {
-  return compose(run, target, 'down', '--remove-orphans')
 }
 
 /** One container of the project, as `docker inspect` reports it. */
@@ -165,20 +213,8 @@ export interface ProjectContainer {
 const PROJECT_LABEL = 'com.docker.compose.project'
 const SERVICE_LABEL = 'com.docker.compose.service'
 
-/** The project's containers, found by compose's project label (so no compose file is needed). */
-export async function projectContainers(run: Runner, project: string): Promise<ProjectContainer[]> {
-  const ids = await docker(run, [
-    'ps',
-    '--all',
-    '--quiet',
-    '--no-trunc',
-    '--filter',
-    `label=${PROJECT_LABEL}=${project}`
-  ])
-  const list = ids.split('\n').filter(id => id.trim() !== '')
-  if (list.length === 0) return []
-  const inspected = JSON.parse(await docker(run, ['inspect', ...list])) as InspectedContainer[]
-  return inspected
+function parseContainers(json: string): ProjectContainer[] {
+  return (JSON.parse(json) as InspectedContainer[])
     .map(c => {
       const log = c.State.Health?.Log ?? []
       return {
@@ -206,29 +242,6 @@ interface InspectedContainer {
     ExitCode: number
     Health?: { Status: string; Log?: { Output: string }[] }
   }
-}
-
-/**
- * Runs `docker <args>` with only the allowlisted environment (see environment.ts): every docker
- * and compose command of deploy and remove goes through here.
- */
-export function runDocker(
-  run: Runner,
-  args: string[],
-  options: Omit<RunOptions, 'env'> = {}
-): Promise<CommandResult> {
-  return run('docker', args, { ...options, env: dockerEnvironment() })
-}
-
-/** Runs a docker command whose output we need; fails with its stderr. */
-export async function docker(run: Runner, args: string[]): Promise<string> {
-  const result = await runDocker(run, args)
-  if (result.exitCode !== 0) {
-    throw new ActionError(
-      `docker ${args[0]} failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`
-    )
-  }
-  return result.stdout
 }
 
 export function firstLine(text: string): string {

@@ -1,5 +1,4 @@
-import type { Runner } from '../exec.js'
-import { runDocker, type ProjectContainer } from './compose.js'
+import type { Compose, ProjectContainer } from './compose.js'
 import type { Log } from './log.js'
 
 const LOG_LINES = '100'
@@ -22,7 +21,7 @@ export function describeContainer(c: ProjectContainer): string {
  * a health-url failure), its state, last healthcheck output and recent logs. The log redacts.
  */
 export async function reportFailure(
-  run: Runner,
+  compose: Compose,
   containers: ProjectContainer[],
   log: Log
 ): Promise<void> {
@@ -38,7 +37,7 @@ export async function reportFailure(
   }
   const shown = failing.length > 0 ? failing : containers
   for (const c of shown) {
-    const logs = await runDocker(run, ['logs', '--tail', LOG_LINES, c.id])
+    const logs = await compose.tryDocker(['logs', '--tail', LOG_LINES, c.id])
     const health = c.healthOutput?.trim()
       ? `\nlast healthcheck output:\n${c.healthOutput.trim()}`
       : ''

@@ -23,6 +23,12 @@ export function envPrefix(name: string): string {
   return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}__`
 }
 
+/** A selected value and where it came from: secrets are masked, variables are not. */
+export interface SelectedValue {
+  value: string
+  source: 'secrets' | 'vars'
+}
+
 /**
  * Picks the entries meant for this service and deployment and strips their prefix:
  * `<SERVICE>__<KEY>` and `<DEPLOYMENT>__<KEY>` become `<KEY>`. Precedence, lowest first:
@@ -34,26 +40,26 @@ export function selectEnv(
   vars: Record<string, string>,
   service: string,
   deployment: string
-): Map<string, string> {
-  const selected = new Map<string, string>()
-  const layers: [Record<string, string>, string, string][] = [
+): Map<string, SelectedValue> {
+  const selected = new Map<string, SelectedValue>()
+  const layers: [Record<string, string>, string, SelectedValue['source']][] = [
     [vars, envPrefix(service), 'vars'],
     [secrets, envPrefix(service), 'secrets'],
     [vars, envPrefix(deployment), 'vars'],
     [secrets, envPrefix(deployment), 'secrets']
   ]
-  for (const [entries, prefix, input] of layers) {
+  for (const [entries, prefix, source] of layers) {
     for (const [name, value] of Object.entries(entries)) {
       if (!name.toUpperCase().startsWith(prefix)) continue
       const key = name.slice(prefix.length)
       if (!KEY_PATTERN.test(key)) {
         throw new InputError(
-          input,
+          source,
           `entry '${name}' does not give a valid variable name after '${prefix}'`,
           'Name entries <SERVICE>__<KEY> or <DEPLOYMENT>__<KEY>, where KEY is letters, digits and underscores.'
         )
       }
-      selected.set(key, value)
+      selected.set(key, { value, source })
     }
   }
   return new Map([...selected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -61,14 +67,23 @@ export function selectEnv(
 
 /**
  * The deployment's public URL (the `url` input, matrix.url) as DEPLOYMENT_URL, so a compose file
- * can derive its domain settings from it; a secret or variable of that name still wins.
+ * can derive its domain settings from it; a secret or variable of that name still wins. Public,
+ * so selected as a variable (never masked).
  */
 export function withDeploymentUrl(
-  selected: Map<string, string>,
+  selected: Map<string, SelectedValue>,
   url: string | undefined
-): Map<string, string> {
+): Map<string, SelectedValue> {
   if (url === undefined || selected.has(DEPLOYMENT_URL_KEY)) return selected
-  return new Map([...selected, [DEPLOYMENT_URL_KEY, url.replace(/\/+$/, '')]])
+  return new Map([
+    ...selected,
+    [DEPLOYMENT_URL_KEY, { value: url.replace(/\/+$/, ''), source: 'vars' }]
+  ])
+}
+
+/** The values of a selection, by key. */
+export function envValues(selected: Map<string, SelectedValue>): Map<string, string> {
+  return new Map([...selected].map(([key, { value }]) => [key, value]))
 }
 
 export interface ExampleCheck {

@@ -7,6 +7,8 @@ export interface HealthOptions {
   /** Per-request limit. */
   requestTimeoutMs?: number
   fetch?: typeof fetch
+  /** Stops polling (a cancelled job). */
+  signal?: AbortSignal
   sleep?: (ms: number) => Promise<void>
   now?: () => number
 }
@@ -22,10 +24,12 @@ export async function waitForHealthUrl(url: string, options: HealthOptions): Pro
   const deadline = now() + options.timeoutMs
   let reason: string
   for (;;) {
+    if (options.signal?.aborted) return { ok: false, reason: `${url} was not checked: cancelled` }
     try {
+      const timeout = AbortSignal.timeout(options.requestTimeoutMs ?? 5000)
       const response = await doFetch(url, {
         redirect: 'manual',
-        signal: AbortSignal.timeout(options.requestTimeoutMs ?? 5000)
+        signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
       })
       await response.body?.cancel()
       if (response.status >= 200 && response.status < 400)

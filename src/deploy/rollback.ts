@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto'
 import { errorMessage } from '../errors.js'
-import type { CommandResult, Runner } from '../exec.js'
-import {
-  composeUp,
-  docker,
-  runDocker,
-  type ComposeTarget,
-  type ProjectContainer
-} from './compose.js'
+import type { CommandResult } from '../exec.js'
+import { lastLine, type Compose, type ComposeTarget, type ProjectContainer } from './compose.js'
+import { describeContainer, failingContainers } from './diagnose.js'
 import type { Log } from './log.js'
 import type { LastGood, SavedImage } from './state.js'
 
@@ -28,17 +23,24 @@ export function imageTag(deployment: string, service: string): string {
   return `launch-service-rollback/${deployment}:${tag}`
 }
 
-/** Tags the running images of a good deploy, before it is recorded. */
+/**
+ * Tags the running images of a good deploy, before it is recorded. A service that runs the image
+ * the last good deploy recorded keeps its tag as it is (it already names that image).
+ */
 export async function keepImages(
-  run: Runner,
+  compose: Compose,
   deployment: string,
-  containers: ProjectContainer[]
+  containers: ProjectContainer[],
+  recorded: SavedImage[] = []
 ): Promise<SavedImage[]> {
   const saved = new Map<string, SavedImage>()
   for (const c of containers) {
     if (c.service === '' || saved.has(c.service)) continue
     const tag = imageTag(deployment, c.service)
-    await docker(run, ['tag', c.imageId, tag])
+    const same = recorded.some(
+      i => i.service === c.service && i.imageId === c.imageId && i.tag === tag
+    )
+    if (!same) await compose.docker(['tag', c.imageId, tag])
     saved.set(c.service, { service: c.service, imageId: c.imageId, imageRef: c.imageRef, tag })
   }
   return [...saved.values()]
@@ -50,13 +52,15 @@ export async function keepImages(
  * kept, all of them (remove, or a failed first deploy).
  */
 export async function dropStaleImageTags(
-  run: Runner,
+  compose: Compose,
   deployment: string,
-  kept: SavedImage[]
+  kept: SavedImage[],
+  /** The tags there are, when known (the previous record's): saves listing them. */
+  existing?: string[]
 ): Promise<void> {
   const keep = new Set(kept.map(s => s.tag))
-  for (const tag of await imageTags(run, deployment)) {
-    if (!keep.has(tag)) await runDocker(run, ['image', 'rm', tag])
+  for (const tag of existing ?? (await imageTags(compose, deployment))) {
+    if (!keep.has(tag)) await compose.tryDocker(['image', 'rm', tag])
   }
 }
 
@@ -70,44 +74,119 @@ export function needsRetag(imageRef: string): boolean {
  * runs before the record is written), and a tag that names an image the record does not would let
  * the saved one be pruned. Failures are warnings: the caller goes on either way.
  */
-export async function restoreImageTags(run: Runner, log: Log, images: SavedImage[]): Promise<void> {
+export async function restoreImageTags(
+  compose: Compose,
+  log: Log,
+  images: SavedImage[]
+): Promise<void> {
   for (const image of images) {
-    await pointBack(run, log, image, image.tag, 'a later rollback may not find it')
+    await pointBack(compose, log, image, image.tag, 'a later rollback may not find it')
   }
+}
+
+/** What restoring the last good deploy came to: running and verified, or why not. */
+export type Restored =
+  | { ok: true; containers: ProjectContainer[] }
+  | { ok: false; why: string; containers?: ProjectContainer[] }
+
+export interface RestoreOptions {
+  waitTimeoutSeconds: number
 }
 
 /**
- * Brings the last good deploy back up: its resolved compose config, from memory on stdin, with
- * the .env it ran with (envFile of target, which the caller has restored: compose needs it for
- * secrets and configs taken from a variable, which the resolved config still names), and its
- * images; returns compose's result. A retag that fails is a warning, not the end of the
- * rollback: compose up still runs and says whether the image it needs is there.
+ * Brings the last good deploy back up and checks that it is what runs: its resolved compose
+ * config, from memory on stdin, with the .env it ran with (envFile of target, which the caller
+ * has restored: compose needs it for secrets and configs taken from a variable, which the resolved
+ * config still names), and its images, started without building or pulling. Then every service
+ * must run the saved image ID and be running and not unhealthy. (Not health-url: it belongs to
+ * the failed version, whose new endpoint the previous one may well not have.)
+ * A saved image that is gone from the host (a `docker rmi`, a prune) stops it before compose
+ * runs: the image name now points at another build, so compose would start the wrong version.
  */
-export async function rollBack(
-  run: Runner,
+export async function restore(
+  compose: Compose,
   log: Log,
   target: ComposeTarget,
   lastGood: LastGood,
-  waitTimeoutSeconds: number
-): Promise<CommandResult> {
+  options: RestoreOptions
+): Promise<Restored> {
+  const gone: SavedImage[] = []
   for (const image of lastGood.images) {
-    if (needsRetag(image.imageRef)) {
-      await pointBack(run, log, image, image.imageRef, 'bringing the previous version up anyway')
+    // Our tag first (a failed deploy may have moved it): it fails when the image is gone.
+    for (const name of needsRetag(image.imageRef) ? [image.tag, image.imageRef] : [image.tag]) {
+      const tagged = await compose.tryDocker(['tag', image.imageId, name])
+      if (tagged.exitCode !== 0) {
+        gone.push(image)
+        break
+      }
+    }
+  }
+  if (gone.length > 0) {
+    return {
+      ok: false,
+      why: `the saved image of ${gone.map(i => `${i.service} (${i.imageId.slice(0, 19)})`).join(', ')} is no longer on this host (removed by a docker rmi or an image prune outside launch-service), so the previous version cannot be started`
     }
   }
   const previous: ComposeTarget = { ...target, files: [], config: lastGood.config }
-  return composeUp(run, previous, { waitTimeoutSeconds, build: false })
+  const upPrevious = async (): Promise<CommandResult> => {
+    const result = await compose.up(previous, {
+      waitTimeoutSeconds: options.waitTimeoutSeconds,
+      build: false
+    })
+    log.group('docker compose up (rollback)', `${result.stdout}${result.stderr}`)
+    return result
+  }
+  let up = await upPrevious()
+  let containers = await compose.containers(target.project)
+  // A recreate that was interrupted (a cancelled job) leaves a container that was created and
+  // never started, under a temporary name compose then trips over: remove it, and try once more.
+  const stale = containers.filter(c => c.state === 'created')
+  if (up.exitCode !== 0 && stale.length > 0) {
+    log.info(`Removing ${stale.map(c => c.name).join(', ')}, left by an interrupted recreate.`)
+    await compose.tryDocker(['rm', '--force', ...stale.map(c => c.id)])
+    up = await upPrevious()
+    containers = await compose.containers(target.project)
+  }
+  if (up.exitCode !== 0) {
+    return {
+      ok: false,
+      why: `docker compose up of the previous version failed: ${lastLine(up.stderr) || `exit code ${up.exitCode}`}`,
+      containers
+    }
+  }
+  const wrong = lastGood.images.filter(
+    image =>
+      !containers.some(
+        c => c.service === image.service && c.imageId === image.imageId && c.state === 'running'
+      )
+  )
+  if (wrong.length > 0) {
+    return {
+      ok: false,
+      why: `after docker compose up, ${wrong.map(i => i.service).join(', ')} does not run the saved image`,
+      containers
+    }
+  }
+  const failing = failingContainers(containers)
+  if (failing.length > 0) {
+    return {
+      ok: false,
+      why: `the previous version is not healthy: ${failing.map(describeContainer).join('; ')}`,
+      containers
+    }
+  }
+  return { ok: true, containers }
 }
 
 async function pointBack(
-  run: Runner,
+  compose: Compose,
   log: Log,
   image: SavedImage,
   name: string,
   otherwise: string
 ): Promise<void> {
   try {
-    await docker(run, ['tag', image.imageId, name])
+    await compose.docker(['tag', image.imageId, name])
   } catch (error) {
     log.warning(
       `Could not point ${name} back at the saved image of ${image.service} (${errorMessage(error)}); ${otherwise}.`
@@ -115,8 +194,8 @@ async function pointBack(
   }
 }
 
-export async function imageTags(run: Runner, deployment: string): Promise<string[]> {
-  const out = await docker(run, [
+export async function imageTags(compose: Compose, deployment: string): Promise<string[]> {
+  const out = await compose.docker([
     'image',
     'ls',
     '--format',
@@ -124,4 +203,29 @@ export async function imageTags(run: Runner, deployment: string): Promise<string
     `launch-service-rollback/${deployment}`
   ])
   return out.split('\n').filter(line => line.trim() !== '' && !line.endsWith(':<none>'))
+}
+
+/**
+ * Removes the images compose built for the deployment (labelled with its project); pulled images
+ * are kept, as other deployments may use them. Returns a warning per image still in use.
+ */
+export async function removeBuiltImages(compose: Compose, deployment: string): Promise<string[]> {
+  const ids = await compose.docker([
+    'image',
+    'ls',
+    '--quiet',
+    '--no-trunc',
+    '--filter',
+    `label=com.docker.compose.project=${deployment}`
+  ])
+  const warnings: string[] = []
+  for (const id of new Set(ids.split('\n').filter(line => line.trim() !== ''))) {
+    const removed = await compose.tryDocker(['image', 'rm', id])
+    if (removed.exitCode !== 0) {
+      warnings.push(
+        `Could not remove the image ${id.slice(0, 19)} built for ${deployment}: ${lastLine(removed.stderr)}`
+      )
+    }
+  }
+  return warnings
 }

@@ -22,6 +22,9 @@ import { readIfExists, writeNewFile } from './env-file.js'
  * resolved compose config and the .env copy hold secret values):
  *
  *   <root>/<deployment>.lock/   the lock (see lock.ts), beside the state so removing state never races it
+ *   <root>/<deployment>.pending.json   written when a deploy starts switching over, removed when it
+ *                  ended (deployed, or back on the last good version): one left behind means the
+ *                  deploy was interrupted, and the post step or the next deploy finishes it
  *   <root>/<deployment>         a symlink to <deployment>.state-XXXXXX/, the current version, which holds:
  *     compose.json   `docker compose config --format json` of the last good deploy
  *     env            the .env of the last good deploy
@@ -59,6 +62,7 @@ export interface StatePaths {
   env: string
   record: string
   lock: string
+  pending: string
 }
 
 export function statePaths(root: string, deployment: string): StatePaths {
@@ -69,8 +73,41 @@ export function statePaths(root: string, deployment: string): StatePaths {
     config: join(dir, 'compose.json'),
     env: join(dir, 'env'),
     record: join(dir, 'record.json'),
-    lock: join(root, `${deployment}.lock`)
+    lock: join(root, `${deployment}.lock`),
+    pending: join(root, `${deployment}.pending.json`)
   }
+}
+
+/** Where an interrupted deploy ran: what finishing it needs besides the saved state. */
+export interface Pending {
+  pid: number
+  /** The service folder (compose's working directory). */
+  cwd: string
+  envFile: string
+  started: string
+  /** Nothing ran before it: finishing it removes what it started. */
+  firstDeploy: boolean
+}
+
+export function writePending(paths: StatePaths, pending: Pending): void {
+  mkdirSync(paths.root, { recursive: true, mode: 0o700 })
+  rmSync(paths.pending, { force: true })
+  writeNewFile(paths.pending, JSON.stringify(pending))
+}
+
+/** The marker of an interrupted deploy, or undefined; a damaged marker still counts as one. */
+export function readPending(paths: StatePaths): Pending | undefined {
+  const text = readIfExists(paths.pending)
+  if (text === undefined) return undefined
+  try {
+    return JSON.parse(text) as Pending
+  } catch {
+    return { pid: 0, cwd: paths.root, envFile: '', started: '', firstDeploy: false }
+  }
+}
+
+export function clearPending(paths: StatePaths): void {
+  rmSync(paths.pending, { force: true })
 }
 
 /** An image a service ran in the last good deploy. */

@@ -29,49 +29,62 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
   if (isObj(output) && 'value' in output) {
     map = output.value
     if (!isObj(map)) throw shapeError(input, "'deployments.value' is not an object")
-  } else if (Object.values(json).some(v => isObj(v) && 'value' in v && 'type' in v)) {
+  } else if (isTerraformOutput(json[Object.keys(json)[0] ?? ''])) {
+    // One look is enough: in an output document every value has this shape, and a deployment
+    // never has (a mix fails the field checks below anyway).
     throw shapeError(input, "is a terraform output document without a 'deployments' output")
   }
 
+  // Messages are built only for a problem: plan checks thousands of deployments on every run.
   const problems: string[] = []
   const deployments: Deployment[] = []
-  for (const [name, raw] of Object.entries(map as Obj)) {
-    const where = `deployment '${name}'`
-    if (!isValidName(name)) problems.push(`${where}: name ${nameRule}`)
+  // Object.keys, not Object.entries: with thousands of deployments, entries is several times slower.
+  const entries = map as Obj
+  // Targets and labels repeat across deployments: each distinct one is checked once.
+  const goodTargets = new Set<string>()
+  const goodLabels = new Set<string>()
+  for (const name of Object.keys(entries)) {
+    const raw = entries[name]
+    if (!isValidName(name)) problems.push(`deployment '${name}': name ${nameRule}`)
     if (!isObj(raw)) {
-      problems.push(`${where}: is not an object`)
+      problems.push(`deployment '${name}': is not an object`)
       continue
     }
     const service = raw.service
     if (typeof service !== 'string' || !isValidName(service)) {
-      problems.push(`${where}: service ${JSON.stringify(service)} ${nameRule}`)
+      problems.push(`deployment '${name}': service ${JSON.stringify(service)} ${nameRule}`)
     }
     const path =
       typeof raw.path === 'string' && isValidContractPath(raw.path) ? raw.path : undefined
     if (path === undefined) {
       problems.push(
-        `${where}: path ${JSON.stringify(raw.path)} must be a relative path inside the repository: segments of letters, digits, '.', '_', '-' joined by '/', none of them '.' or '..'`
+        `deployment '${name}': path ${JSON.stringify(raw.path)} must be a relative path inside the repository: segments of letters, digits, '.', '_', '-' joined by '/', none of them '.' or '..'`
       )
     }
     const target = raw.target
-    if (typeof target !== 'string' || !isValidName(target)) {
-      problems.push(`${where}: target ${JSON.stringify(target)} ${nameRule}`)
+    if (typeof target === 'string' && (goodTargets.has(target) || isValidName(target))) {
+      goodTargets.add(target)
+    } else {
+      problems.push(`deployment '${name}': target ${JSON.stringify(target)} ${nameRule}`)
     }
     const labels = raw.runner_labels
     if (!Array.isArray(labels) || labels.length === 0) {
-      problems.push(`${where}: runner_labels must be a non-empty array of label strings`)
-    } else {
+      problems.push(
+        `deployment '${name}': runner_labels must be a non-empty array of label strings`
+      )
+    } else if (!allLabels(labels, goodLabels)) {
       const bad = labels.filter(l => typeof l !== 'string' || !isValidLabel(l))
-      if (bad.length > 0) {
-        problems.push(
-          `${where}: runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`
-        )
-      }
+      problems.push(
+        `deployment '${name}': runner_labels ${bad.map(l => JSON.stringify(l)).join(', ')} are not valid labels (letters, digits, . _ -; no commas or spaces)`
+      )
     }
-    if (typeof raw.public !== 'boolean') problems.push(`${where}: public must be true or false`)
+    if (typeof raw.public !== 'boolean')
+      problems.push(`deployment '${name}': public must be true or false`)
     const url = raw.url ?? null
-    if (url !== null && (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url))) {
-      problems.push(`${where}: url ${JSON.stringify(url)} must be an http(s) URL or null`)
+    if (url !== null && (typeof url !== 'string' || !HTTP_URL.test(url))) {
+      problems.push(
+        `deployment '${name}': url ${JSON.stringify(url)} must be an http(s) URL or null`
+      )
     }
     deployments.push({
       name,
@@ -83,6 +96,7 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
       url: url as string | null
     })
   }
+  problems.push(...nameCollisions(deployments))
   if (problems.length > 0) {
     throw new InputError(
       input,
@@ -90,7 +104,50 @@ export function parseDeployments(json: unknown, input: string): Deployment[] {
       contractFix
     )
   }
-  return deployments.sort((a, b) => a.name.localeCompare(b.name))
+  return deployments
+}
+
+const isTerraformOutput = (v: unknown) => isObj(v) && 'value' in v && 'type' in v
+function allLabels(labels: unknown[], good: Set<string>): boolean {
+  for (const label of labels) {
+    if (typeof label !== 'string') return false
+    if (good.has(label)) continue
+    if (!isValidLabel(label)) return false
+    good.add(label)
+  }
+  return true
+}
+const HTTP_URL = /^https?:\/\/[^\s]+$/
+
+/**
+ * Secrets are selected by `<SERVICE>__<KEY>` and `<DEPLOYMENT>__<KEY>`: a deployment named like
+ * another service (deployment `api` of service `web`, and a service `api`) would receive the
+ * other service's secrets, and `API__<KEY>` would mean two things.
+ */
+function nameCollisions(deployments: Deployment[]): string[] {
+  const prefix = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]/g, '_')
+  // Services by prefix, built once: plan checks thousands of deployments (one pass, not n²).
+  const servicesByPrefix = new Map<string, string[]>()
+  const seen = new Set<string>()
+  for (const { service } of deployments) {
+    if (seen.has(service)) continue
+    seen.add(service)
+    const key = prefix(service)
+    const list = servicesByPrefix.get(key)
+    if (list) list.push(service)
+    else servicesByPrefix.set(key, [service])
+  }
+  const problems: string[] = []
+  for (const d of deployments) {
+    const key = prefix(d.name)
+    for (const s of servicesByPrefix.get(key) ?? []) {
+      if (s !== d.service)
+        problems.push(
+          `deployment '${d.name}' (of service '${d.service}') is named like the service '${s}': ${key}__<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`
+        )
+    }
+  }
+  return problems
 }
 
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')"

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import * as io from '@actions/io'
 import { ActionError, InputError } from '../errors.js'
-import type { Runner } from '../exec.js'
+import { CommandNotFoundError, type Runner } from '../exec.js'
 import { type Deployment, parseDeployments } from './contract.js'
 import { joinPublishedDeployments } from './published.js'
 
@@ -26,7 +25,7 @@ export async function loadDeployments(
     const file = isAbsolute(text) ? text : resolve(workspace, text)
     let content: string
     try {
-      content = await readFile(file, 'utf8')
+      content = readFileSync(file, 'utf8')
     } catch {
       throw new InputError(
         'deployments',
@@ -38,14 +37,17 @@ export async function loadDeployments(
   }
 
   const dir = resolve(workspace, source.terraformDir ?? '.')
-  if (!(await io.which('terraform', false))) {
+  let result
+  try {
+    result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color'], {})
+  } catch (error) {
+    if (!(error instanceof CommandNotFoundError)) throw error
     throw new InputError(
       'terraform-dir',
       'terraform is not on PATH',
       'Add hashicorp/setup-terraform before this step, or pass the output as the deployments input instead.'
     )
   }
-  const result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color'], {})
   if (result.exitCode !== 0) {
     throw new ActionError(
       `terraform output -json in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +

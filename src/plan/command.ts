@@ -1,7 +1,6 @@
-import * as core from '@actions/core'
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { ActionError } from '../errors.js'
-import { runCommand } from '../exec.js'
+import { runCommandSync } from '../exec.js'
 import { getPlanInputs } from '../inputs.js'
 import { planSummary } from '../summary/plan-summary.js'
 import type { EventContext } from './event.js'
@@ -9,16 +8,17 @@ import { createGit } from './git.js'
 import { MAX_MATRIX_JOBS } from './matrix.js'
 import { githubLastSuccessfulRun } from './last-success.js'
 import { computePlan } from './plan.js'
+import { appendSummary, getInput, info, setOutput, setSecret, warning } from '../workflow.js'
 
-/** `command: plan` — the @actions edges around computePlan. */
+/** `command: plan` — the runner's edges (inputs, git, outputs, summary) around computePlan. */
 export async function planCommand(): Promise<void> {
-  const inputs = getPlanInputs(core.getInput)
+  const inputs = getPlanInputs(getInput)
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const context = await readEventContext()
-  if (inputs.githubToken !== '') core.setSecret(inputs.githubToken)
+  if (inputs.githubToken !== '') setSecret(inputs.githubToken)
   const plan = await computePlan(inputs, context, {
-    git: createGit(runCommand, workspace),
-    run: runCommand,
+    git: createGit(runCommandSync, workspace),
+    run: runCommandSync,
     workspace,
     lastSuccessfulRun:
       inputs.compareWith === 'last-successful-run'
@@ -30,9 +30,9 @@ export async function planCommand(): Promise<void> {
         : undefined
   })
 
-  for (const warning of plan.warnings) core.warning(warning)
+  for (const text of plan.warnings) warning(text)
   if (plan.unrouted.length > 0) {
-    core.warning(
+    warning(
       `Changed services with no deployment in the Terraform output (not deployed): ${plan.unrouted.join(', ')}. ` +
         'Add an entry to `deployments` in infrastructure/terraform.tfvars; after the apply, the Terraform workflow deploys it.'
     )
@@ -45,18 +45,18 @@ export async function planCommand(): Promise<void> {
   }
 
   const services = [...new Set(plan.changes.map(c => c.service))].sort()
-  core.setOutput('matrix', JSON.stringify({ include: plan.entries }))
-  core.setOutput('services', JSON.stringify(services))
-  core.setOutput('has-changes', plan.entries.length > 0 ? 'true' : 'false')
-  core.setOutput('unrouted', JSON.stringify(plan.unrouted))
-  core.info(
+  setOutput('matrix', JSON.stringify({ include: plan.entries }))
+  setOutput('services', JSON.stringify(services))
+  setOutput('has-changes', plan.entries.length > 0 ? 'true' : 'false')
+  setOutput('unrouted', JSON.stringify(plan.unrouted))
+  info(
     plan.entries.length === 0
       ? `Nothing to deploy (${plan.range.why}).`
       : plan.entries
           .map(e => `${e.action} ${e.service} → ${e.deployment} [${e['runs-on'].join(', ')}]`)
           .join('\n')
   )
-  await core.summary.addRaw(planSummary(plan)).write()
+  appendSummary(planSummary(plan))
 }
 
 async function readEventContext(): Promise<EventContext> {
@@ -64,7 +64,7 @@ async function readEventContext(): Promise<EventContext> {
   let payload: Record<string, unknown> = {}
   if (path) {
     try {
-      payload = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>
+      payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
     } catch (error) {
       throw new ActionError(
         `Cannot read the event payload at GITHUB_EVENT_PATH (${(error as Error).message}).`

@@ -13,17 +13,31 @@ export interface Git {
   /** Fetches exactly these commits (by SHA or ref) from origin; git's error when it failed. */
   fetch(refspecs: string[], depthArgs: string[]): Promise<{ ok: boolean; error?: string }>
   mergeBase(a: string, b: string): Promise<string | undefined>
-  /** Paths that differ between two trees (renames as delete + add), NUL-safe. */
+  /** Paths that differ between two commits (renames as delete + add), NUL-safe. */
   changedFiles(base: string, head: string): Promise<string[]>
-  /** Every file path under `dir` in the tree of `revision`. */
-  listFiles(revision: string, dir: string): Promise<string[]>
+  /** Like changedFiles, or undefined when either commit is not in the clone (nothing fetched). */
+  changedFilesIfPresent(base: string, head: string): Promise<string[] | undefined>
+  /**
+   * Paths of the files (anything but a folder: symlinks and submodules count, as for
+   * `ls-tree -r`) directly inside each of `folders` at `revision` (every file below them with
+   * `recursive`). One process; git matches each entry against each folder named.
+   */
+  listFolders(revision: string, folders: string[], recursive?: boolean): Promise<string[]>
+  /** The sub-folders directly inside `dir` at `revision`: name → tree object ID. */
+  subfolders(revision: string, dir: string): Promise<Map<string, string>>
+  /**
+   * For each tree (by object ID), whether it directly holds a file (not a folder) named one of
+   * `names`. One process that reads trees only: a blob-less clone (`--filter=blob:none`, as
+   * actions/checkout makes for sparse checkouts) never fetches a blob for it.
+   */
+  holdsFile(trees: string[], names: string[]): Promise<boolean[]>
 }
 
 export function createGit(run: Runner, repo: string): Git {
-  const git = (args: string[]) =>
-    run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo })
-  const mustGit = async (args: string[], what: string) => {
-    const result = await git(args)
+  const git = (args: string[], options: { input?: Buffer } = {}) =>
+    run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options })
+  const mustGit = async (args: string[], what: string, input?: Buffer) => {
+    const result = await git(args, { input })
     if (result.exitCode !== 0) {
       throw new ActionError(
         `git could not ${what}: ${result.stderr.trim() || `exit ${result.exitCode}`}`
@@ -71,20 +85,97 @@ export function createGit(run: Runner, repo: string): Git {
       return result.exitCode === 0 ? result.stdout.trim() : undefined
     },
     async changedFiles(base, head) {
-      return nulList(
-        await mustGit(
-          ['diff', '--name-only', '--no-renames', '--no-ext-diff', '-z', base, head, '--'],
-          `compare ${base} with ${head}`
-        )
-      )
+      return nulList(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`))
     },
-    async listFiles(revision, dir) {
-      return nulList(
+    async changedFilesIfPresent(base, head) {
+      const result = await git(diffArgs(base, head))
+      return result.exitCode === 0 ? nulList(result.stdout) : undefined
+    },
+    async listFolders(revision, folders, recursive = false) {
+      const entries = nulList(
         await mustGit(
-          ['ls-tree', '-r', '--name-only', '--full-tree', '-z', revision, '--', `${dir}/`],
-          `list ${dir} at ${revision}`
+          [
+            // Folder names are data, never pathspec magic like ':(top)'.
+            '--literal-pathspecs',
+            'ls-tree',
+            // Recursive listings hold no folders; otherwise each entry's type tells them apart.
+            ...(recursive ? ['-r', '--name-only'] : []),
+            '--full-tree',
+            '-z',
+            revision,
+            '--',
+            ...folders.map(folder => `${folder}/`)
+          ],
+          `list ${folders.length === 1 ? folders[0] : 'the changed service folders'} at ${revision}`
         )
       )
+      if (recursive) return entries
+      // Each entry: "<mode> <type> <object ID>\t<path>".
+      return entries
+        .filter(entry => !entry.startsWith(' tree ', entry.indexOf(' ')))
+        .map(entry => entry.slice(entry.indexOf('\t') + 1))
+    },
+    async subfolders(revision, dir) {
+      const output = await mustGit(
+        ['--literal-pathspecs', 'ls-tree', '-d', '--full-tree', '-z', revision, '--', `${dir}/`],
+        `list ${dir} at ${revision}`
+      )
+      // Each entry: "<mode> tree <object ID>\t<path>".
+      const trees = new Map<string, string>()
+      for (const entry of nulList(output)) {
+        const tab = entry.indexOf('\t')
+        trees.set(
+          entry.slice(tab + 1 + dir.length + 1),
+          entry.slice(entry.lastIndexOf(' ', tab) + 1, tab)
+        )
+      }
+      return trees
+    },
+    async holdsFile(trees, names) {
+      if (trees.length === 0) return []
+      // diff-tree compares each "<empty tree> <tree>" line of its input and names the entries
+      // that match `names`, with their modes, from the tree objects alone. (cat-file, even for
+      // an object's name only, and rev-parse's peeling read the blob, which a blob-less clone
+      // must fetch: slow online, an error offline.)
+      const empty = trees[0]?.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1
+      const output = await mustGit(
+        ['--literal-pathspecs', 'diff-tree', '--stdin', '--no-renames', '-z', '--', ...names],
+        'read the service folders',
+        Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join(''))
+      )
+      // Per input line: the line echoed ("<tree> <tree>\n"), then for each match
+      // ":000000 <mode> <object IDs> A\0<name>\0". Mode 040000 is a folder.
+      const holds: boolean[] = []
+      let at = 0
+      while (at < output.length) {
+        if (output[at] === ':') {
+          if (output.slice(at + 8, at + 14) !== '040000') holds[holds.length - 1] = true
+          at = output.indexOf('\0', output.indexOf('\0', at) + 1) + 1
+        } else {
+          holds.push(false)
+          at = output.indexOf('\n', at) + 1
+        }
+        if (at === 0) break
+      }
+      if (holds.length !== trees.length)
+        throw new ActionError(`git could not read the service folders: unexpected diff-tree output`)
+      return holds
     }
   }
 }
+
+/** Commits only (`^{commit}`): a tree or blob SHA given as base or head is an error. */
+const diffArgs = (base: string, head: string) => [
+  'diff',
+  '--name-only',
+  '--no-renames',
+  '--no-ext-diff',
+  '-z',
+  `${base}^{commit}`,
+  `${head}^{commit}`,
+  '--'
+]
+
+// The empty tree, which git knows without storing it, in SHA-1 and SHA-256 repositories.
+const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
+const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321'

@@ -1,4 +1,5 @@
 import type { Deployment } from '../deployments/contract.js'
+import { compareNames } from '../names.js'
 
 export type MatrixAction = 'deploy' | 'remove'
 
@@ -35,16 +36,15 @@ export const MAX_MATRIX_JOBS = 256
  * is removed from each of its deployments; one with a compose file is deployed to each.
  */
 export function buildPlan(changes: ServiceChange[], deployments: Deployment[]): Plan {
-  const byService = new Map<string, Deployment[]>()
-  for (const d of deployments) {
-    const list = byService.get(d.service)
-    if (list) list.push(d)
-    else byService.set(d.service, [d])
-  }
+  // Only the changed services' deployments: there may be thousands of others.
+  const byService = new Map<string, Deployment[]>(changes.map(c => [c.service, []]))
+  for (const d of deployments) byService.get(d.service)?.push(d)
   const entries: MatrixEntry[] = []
   const unrouted: string[] = []
-  for (const change of [...changes].sort((a, b) => a.service.localeCompare(b.service))) {
-    const targets = byService.get(change.service) ?? []
+  for (const change of [...changes].sort((a, b) => compareNames(a.service, b.service))) {
+    const targets = (byService.get(change.service) ?? []).sort((a, b) =>
+      compareNames(a.name, b.name)
+    )
     if (targets.length === 0 && change.action === 'deploy') unrouted.push(change.service)
     for (const d of targets) {
       entries.push({

@@ -3,7 +3,8 @@ import type { Git } from './git.js'
 import type { RangeRequest } from './event.js'
 
 export type ResolvedRange =
-  | { kind: 'diff'; base: string; head: string; why: string }
+  /** `files`: the changed files, when finding the commits already compared them. */
+  | { kind: 'diff'; base: string; head: string; why: string; files?: string[] }
   | { kind: 'all'; head: string; why: string; warning?: string }
   | { kind: 'selection'; head: string; services: 'all' | string[]; why: string }
   | { kind: 'none'; why: string }
@@ -40,6 +41,13 @@ export async function resolveRange(
   }
   const because = () => (lastFetchError ? ` git fetch said: ${lastFetchError}` : '')
   if (request.kind === 'none') return request
+  // The common case, a push whose commits are both in the clone: one git process answers both
+  // "are they there?" and "what changed?".
+  if (request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head)) {
+    const files = await git.changedFilesIfPresent(request.base, request.head)
+    if (files !== undefined)
+      return { kind: 'diff', base: request.base, head: request.head, why: request.why, files }
+  }
 
   const head = await ensureCommit(git, request.head)
   if (head === undefined) {

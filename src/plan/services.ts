@@ -1,4 +1,3 @@
-import picomatch from 'picomatch'
 import { COMPOSE_FILES } from '../compose-files.js'
 import { isValidName } from '../names.js'
 
@@ -6,7 +5,7 @@ const COMPOSE_SET = new Set(COMPOSE_FILES)
 
 /**
  * Services present in a tree: direct sub-folders of `servicesDir` holding a compose file, from a
- * list of file paths (git ls-tree). Folders whose names are not valid service names are reported
+ * list of paths (git ls-tree of those folders). Folders whose names are not valid service names are reported
  * so plan can warn instead of silently skipping them.
  */
 export function servicesInTree(
@@ -33,17 +32,23 @@ export interface ChangedServices {
   sharedFiles: string[]
 }
 
-/**
- * Maps changed files to service folders in one pass: a set lookup per file, one compiled matcher
- * for all shared-path globs.
- */
+/** Tells whether a changed file matches `shared-paths`. */
+export type SharedPathMatcher = (file: string) => boolean
+
+/** One compiled matcher for all shared-path globs; picomatch is loaded only when there are any. */
+export async function sharedPathMatcher(globs: string[]): Promise<SharedPathMatcher> {
+  if (globs.length === 0) return () => false
+  const { default: picomatch } = await import('picomatch')
+  return picomatch(globs, { dot: true })
+}
+
+/** Maps changed files to service folders in one pass: a prefix test and a map lookup per file. */
 export function changedServices(
   files: string[],
   servicesDir: string,
-  sharedPaths: string[]
+  isShared: SharedPathMatcher
 ): ChangedServices {
   const prefix = `${servicesDir}/`
-  const isShared = sharedPaths.length > 0 ? picomatch(sharedPaths, { dot: true }) : () => false
   const byService = new Map<string, string[]>()
   const sharedFiles: string[] = []
   for (const file of files) {

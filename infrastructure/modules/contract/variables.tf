@@ -2,6 +2,19 @@ variable "deployments" {
   description = "The `deployments` contract: deployment name => the record of modules/runner (service, path, target, runner_labels, public, url)."
   type        = map(any)
   nullable    = false
+
+  # Secrets are selected by <SERVICE>__<KEY> and <DEPLOYMENT>__<KEY>: a deployment named like
+  # another service (deployment "api" of service "web", and a service "api") would get that
+  # service's secrets. The action's plan refuses such a contract too.
+  validation {
+    condition = alltrue(flatten([
+      for name, d in var.deployments : [
+        for other in distinct([for r in values(var.deployments) : r.service]) :
+        other == d.service || upper(replace(other, "-", "_")) != upper(replace(name, "-", "_"))
+      ]
+    ]))
+    error_message = "A deployment is named like another service: ${join("; ", flatten([for name, d in var.deployments : [for other in distinct([for r in values(var.deployments) : r.service]) : "deployment ${name} (of service ${d.service}) and service ${other}" if other != d.service && upper(replace(other, "-", "_")) == upper(replace(name, "-", "_"))]]))}. Rename the deployment (e.g. <service>-<target>)."
+  }
 }
 
 variable "part_size" {

@@ -51,3 +51,15 @@ run "one_huge_record_still_gets_its_own_part" {
     error_message = "records larger than part_size are one part each, numbered without gaps"
   }
 }
+
+run "a_deployment_named_like_another_service_is_refused" {
+  command = plan
+
+  variables {
+    deployments = {
+      api       = { service = "web", path = "services/web", target = "local", runner_labels = ["self-hosted", "local", "api"], public = false, url = null }
+      api-local = { service = "api", path = "services/api", target = "local", runner_labels = ["self-hosted", "local", "api-local"], public = false, url = null }
+    }
+  }
+  expect_failures = [var.deployments]
+}
