@@ -28,7 +28,7 @@ function freePort() {
 
 async function expectPage(port, version) {
   const page = await (await fetch(`http://127.0.0.1:${port}/`)).text()
-  if (!page.includes(`<p>version ${version}</p>`))
+  if (!page.includes(`, version ${version}.</p>`))
     throw new Error(`port ${port} does not serve version ${version}:\n${page}`)
 }
 
