@@ -29,6 +29,8 @@ var errors = __webpack_require__(3916);
 var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/compose-files.ts
 var compose_files = __webpack_require__(161);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __webpack_require__(6455);
 ;// CONCATENATED MODULE: ./src/deploy/environment.ts
 /**
  * The environment every docker and docker compose command of deploy/remove runs with, and
@@ -75,6 +77,7 @@ function dockerEnvironment(source = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/compose.ts
+
 
 
 
@@ -197,7 +200,7 @@ function parseContainers(json) {
             healthOutput: log[log.length - 1]?.Output
         };
     })
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort((a, b) => (0,names/* compareNames */.MP)(a.name, b.name));
 }
 function firstLine(text) {
     return text.trim().split('\n')[0] ?? '';
@@ -214,6 +217,7 @@ function lastLine(text) {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/deploy/engine.ts
+
 
 
 
@@ -257,7 +261,7 @@ function createEngine(socketPath, timeoutMs = 10_000) {
             }
             const containers = listed.map(toContainer);
             return containers.every(c => c !== undefined)
-                ? containers.sort((a, b) => a.name.localeCompare(b.name))
+                ? containers.sort((a, b) => (0,names/* compareNames */.MP)(a.name, b.name))
                 : undefined;
         }
     };
@@ -624,6 +628,7 @@ var dotenv_dist = __webpack_require__(8230);
 
 
 
+
 /** The .env key that carries the deployment's public URL. */
 const DEPLOYMENT_URL_KEY = 'DEPLOYMENT_URL';
 /** Environment variable names compose and the container accept. */
@@ -657,7 +662,7 @@ function selectEnv(secrets, vars, service, deployment) {
             selected.set(key, { value, source });
         }
     }
-    return new Map([...selected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return new Map([...selected].sort(([a], [b]) => (0,names/* compareNames */.MP)(a, b)));
 }
 /**
  * The deployment's public URL (the `url` input, matrix.url) as DEPLOYMENT_URL, so a compose file
@@ -691,7 +696,7 @@ function applyExample(selected, exampleText) {
             env.set(key, fallback);
     }
     return {
-        env: new Map([...env].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+        env: new Map([...env].sort(([a], [b]) => (0,names/* compareNames */.MP)(a, b))),
         missing: missing.sort()
     };
 }

@@ -75,7 +75,7 @@ function newDeployments(plan, input) {
         }
         return { name, service, why };
     })
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort((a, b) => (0,names/* compareNames */.MP)(a.name, b.name));
 }
 
 ;// CONCATENATED MODULE: ./src/deployments/command.ts

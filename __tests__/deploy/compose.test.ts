@@ -156,6 +156,29 @@ describe('Compose.containers', () => {
     )
   })
 
+  it('lists containers by name in code-unit order, the order plan uses, not the locale’s', async () => {
+    // A locale collator puts `_` before `-` and lower case before upper case.
+    const names = ['p-web-1', 'p-db_backup-1', 'p-Worker-1', 'p-db-admin-1']
+    const inspected = names.map((name, i) => ({
+      Id: `c${i}`,
+      Name: `/${name}`,
+      Image: 'sha256:aaa',
+      Config: { Image: 'img' },
+      State: { Status: 'running', ExitCode: 0 }
+    }))
+    const run = scriptedRunner({
+      'docker ps': { stdout: 'c0\nc1\nc2\nc3\n' },
+      'docker inspect': { stdout: JSON.stringify(inspected) }
+    })
+    const listed = await createCompose(run).containers('p')
+    expect(listed.map(c => c.name)).toEqual([
+      'p-Worker-1',
+      'p-db-admin-1',
+      'p-db_backup-1',
+      'p-web-1'
+    ])
+  })
+
   it('is empty without containers (and does not call inspect)', async () => {
     const run = scriptedRunner({})
     expect(await createCompose(run).containers('web-aws')).toEqual([])

@@ -46,16 +46,19 @@ describe('createEngine', () => {
 
   it('lists the project’s containers as docker ps + inspect do, in one request', async () => {
     const labels = ['--label', `com.docker.compose.project=${project}`]
-    execFileSync('docker', [
-      'create',
-      ...labels,
-      '--label',
-      'com.docker.compose.service=web',
-      '--name',
-      `${project}-web-1`,
-      'busybox:1.36',
-      'true'
-    ])
+    // Worker sorts first by code unit (plan's order), last by a locale collator.
+    for (const service of ['web', 'Worker']) {
+      execFileSync('docker', [
+        'create',
+        ...labels,
+        '--label',
+        `com.docker.compose.service=${service}`,
+        '--name',
+        `${project}-${service}-1`,
+        'busybox:1.36',
+        'true'
+      ])
+    }
     spawnSync('docker', [
       'run',
       ...labels,
@@ -75,6 +78,7 @@ describe('createEngine', () => {
     const inspected = await createCompose(runCommand).containers(project)
     expect(listed).toEqual(inspected.map(({ healthOutput: _, ...c }) => c))
     expect(listed?.map(c => [c.service, c.state, c.exitCode])).toEqual([
+      ['Worker', 'created', 0],
       ['job', 'exited', 3],
       ['web', 'created', 0]
     ])

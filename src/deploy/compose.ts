@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { ActionError, InputError, errorMessage } from '../errors.js'
 import { COMPOSE_FILES } from '../compose-files.js'
+import { compareNames } from '../names.js'
 import type { CommandResult, RunOptions, Runner } from '../exec.js'
 import type { Engine } from './engine.js'
 import { dockerEnvironment } from './environment.js'
@@ -229,7 +230,7 @@ function parseContainers(json: string): ProjectContainer[] {
         healthOutput: log[log.length - 1]?.Output
       }
     })
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareNames(a.name, b.name))
 }
 
 interface InspectedContainer {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { compareNames } from '../names.js'
 import type { ProjectContainer } from './compose.js'
 
 /**
@@ -50,7 +51,7 @@ export function createEngine(socketPath: string, timeoutMs = 10_000): Engine {
       }
       const containers = listed.map(toContainer)
       return containers.every(c => c !== undefined)
-        ? containers.sort((a, b) => a.name.localeCompare(b.name))
+        ? containers.sort((a, b) => compareNames(a.name, b.name))
         : undefined
     }
   }

@@ -11,6 +11,7 @@ import {
 import { basename, dirname, join } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import { ActionError, InputError } from '../errors.js'
+import { compareNames } from '../names.js'
 
 /** The .env key that carries the deployment's public URL. */
 export const DEPLOYMENT_URL_KEY = 'DEPLOYMENT_URL'
@@ -62,7 +63,7 @@ export function selectEnv(
       selected.set(key, { value, source })
     }
   }
-  return new Map([...selected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return new Map([...selected].sort(([a], [b]) => compareNames(a, b)))
 }
 
 /**
@@ -107,7 +108,7 @@ export function applyExample(
     else env.set(key, fallback)
   }
   return {
-    env: new Map([...env].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    env: new Map([...env].sort(([a], [b]) => compareNames(a, b))),
     missing: missing.sort()
   }
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { isValidName } from '../names.js'
+import { compareNames, isValidName } from '../names.js'
 
 /** Resource types that are a deployment's host: creating or replacing one means an empty host. */
 const HOST_TYPES = new Set([
@@ -74,5 +74,5 @@ export function newDeployments(plan: unknown, input: string): NewDeployment[] {
       }
       return { name, service, why }
     })
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareNames(a.name, b.name))
 }
