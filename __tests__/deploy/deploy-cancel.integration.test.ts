@@ -6,27 +6,24 @@
  * Tests run in order and share the deployment.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { dirname, join } from 'node:path'
-import { runAction, type ActionRun } from '../helpers/action.js'
+import { join } from 'node:path'
+import type { ActionRun } from '../helpers/action.js'
 import {
-  FIXTURES,
   containerIds,
   docker,
-  freePort,
+  expectNoLeak,
+  expectStatus,
   httpGet,
-  makeWorkspace,
-  removeDir,
-  removeProject,
-  uniqueName,
-  visibleOutput
+  removeTestDeployment,
+  runStep,
+  setServiceVersion,
+  testDeployment
 } from './support.js'
 
-const deployment = uniqueName()
-const canary = `cnry${deployment.slice(-8)}`
-const ws = makeWorkspace('web')
-let port = 0
+const web = await testDeployment('web')
+const { deployment, canary, port } = web
 
 type Stop = 'runner-cancel' | 'sigkill' | 'runner-cancel-in-rollback'
 
@@ -34,21 +31,14 @@ type Stop = 'runner-cancel' | 'sigkill' | 'runner-cancel-in-rollback'
 async function deploy(
   options: { stop?: Stop; waitTimeout?: string; state?: Record<string, string> } = {}
 ): Promise<ActionRun> {
-  const run = await runAction({
-    inputs: {
-      command: 'deploy',
-      deployment,
-      path: 'services/web',
-      secrets: JSON.stringify({ WEB__API_KEY: `${canary}-key` }),
-      vars: JSON.stringify({ WEB__PORT: String(port) }),
-      'wait-timeout': options.waitTimeout ?? '20'
-    },
-    workspace: ws.workspace,
-    env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot },
+  const run = await runStep(web, 'deploy', {
+    secrets: { WEB__API_KEY: `${canary}-key` },
+    vars: { WEB__PORT: String(port) },
+    inputs: { 'wait-timeout': options.waitTimeout ?? '20' },
     state: options.state,
     onSpawn: options.stop === undefined ? undefined : child => stopWhenUp(child, options.stop!)
   })
-  expect(visibleOutput(run.everything)).not.toContain(canary)
+  expectNoLeak(run, canary)
   return run
 }
 
@@ -83,10 +73,8 @@ function stopWhenUp(child: ChildProcess, stop: Stop): void {
   child.on('close', () => timers.forEach(clearTimeout))
 }
 
-function version(page: string, compose = 'web/compose.yaml'): void {
-  writeFileSync(join(ws.serviceDir, 'www', 'index.html'), page)
-  copyFileSync(join(FIXTURES, compose), join(ws.serviceDir, 'compose.yaml'))
-}
+const version = (page: string, compose?: string): void =>
+  setServiceVersion(web.serviceDir, { page, compose })
 
 const page = async (): Promise<string> => (await httpGet(port)).body
 
@@ -97,22 +85,10 @@ function leftovers(): string[] {
     .filter(line => line.includes(deployment) && !line.includes(' ps -eo'))
 }
 
-const lock = (): boolean => existsSync(join(ws.stateRoot, `${deployment}.lock`))
-const marker = (): boolean => existsSync(join(ws.stateRoot, `${deployment}.pending.json`))
+const lock = (): boolean => existsSync(join(web.stateRoot, `${deployment}.lock`))
+const marker = (): boolean => existsSync(join(web.stateRoot, `${deployment}.pending.json`))
 
-function expectStatus(run: ActionRun, status: string): void {
-  if (run.outputs.status !== status)
-    throw new Error(`expected ${status}, got ${run.outputs.status}:\n${run.everything}`)
-}
-
-beforeAll(async () => {
-  port = await freePort()
-})
-
-afterAll(() => {
-  removeProject(deployment)
-  removeDir(dirname(ws.workspace))
-})
+afterAll(() => removeTestDeployment(web))
 
 test('version 1 deploys', async () => {
   version('version 1\n')
@@ -210,30 +186,23 @@ test('a rollback whose saved image was deleted reports failed and what runs, not
 test('cancelled while waiting for the lock, it stops waiting with outputs; its post step leaves the other job’s marker alone', async () => {
   // Another job (a live process) holds the lock and has a deploy under way.
   const other = spawn('sleep', ['120'], { stdio: 'ignore' })
-  const lockDir = join(ws.stateRoot, `${deployment}.lock`)
-  const pending = join(ws.stateRoot, `${deployment}.pending.json`)
+  const lockDir = join(web.stateRoot, `${deployment}.lock`)
+  const pending = join(web.stateRoot, `${deployment}.pending.json`)
   try {
     mkdirSync(lockDir, { recursive: true })
     writeFileSync(join(lockDir, 'owner.json'), JSON.stringify({ host: hostname(), pid: other.pid }))
     const marker = {
       pid: other.pid,
-      cwd: ws.serviceDir,
+      cwd: web.serviceDir,
       envFile: '.env',
       started: '',
       firstDeploy: false
     }
     writeFileSync(pending, JSON.stringify(marker))
     const started = Date.now()
-    const run = await runAction({
-      inputs: {
-        command: 'deploy',
-        deployment,
-        path: 'services/web',
-        secrets: JSON.stringify({ WEB__API_KEY: `${canary}-key` }),
-        vars: JSON.stringify({ WEB__PORT: String(port) })
-      },
-      workspace: ws.workspace,
-      env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot },
+    const run = await runStep(web, 'deploy', {
+      secrets: { WEB__API_KEY: `${canary}-key` },
+      vars: { WEB__PORT: String(port) },
       onSpawn: child => {
         let seen = ''
         child.stdout?.on('data', (d: Buffer) => {
@@ -249,12 +218,7 @@ test('cancelled while waiting for the lock, it stops waiting with outputs; its p
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('cancelled while waiting for another job')
     expectStatus(run, 'failed')
-    const post = await runAction({
-      inputs: { command: 'deploy', deployment, path: 'services/web' },
-      workspace: ws.workspace,
-      env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot },
-      state: run.state
-    })
+    const post = await runStep(web, 'deploy', { state: run.state })
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toContain("is another job's")
     expect(existsSync(pending)).toBe(true)

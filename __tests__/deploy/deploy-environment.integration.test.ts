@@ -4,48 +4,34 @@
  * and a compose file that asks for INPUT_SECRETS.
  */
 import { copyFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { runAction } from '../helpers/action.js'
+import { join } from 'node:path'
 import {
   FIXTURES,
   containerEnv,
   containerIds,
   docker,
-  freePort,
+  expectNoLeak,
   httpGet,
-  makeWorkspace,
-  removeDir,
-  removeProject,
-  uniqueName,
-  visibleOutput
+  removeTestDeployment,
+  runStep,
+  testDeployment
 } from './support.js'
 
-const deployment = uniqueName()
-const ws = makeWorkspace('web')
+const web = await testDeployment('web')
 
-afterAll(() => {
-  removeProject(deployment)
-  removeDir(dirname(ws.workspace))
-})
+afterAll(() => removeTestDeployment(web))
 
 test('compose interpolates only from .env: not the runner’s PORT, never INPUT_SECRETS', async () => {
-  const port = await freePort()
-  const canary = `cnry${deployment.slice(-8)}`
+  const { deployment, canary, port } = web
   copyFileSync(
     join(FIXTURES, 'variants', 'compose.environment.yaml'),
-    join(ws.serviceDir, 'compose.yaml')
+    join(web.serviceDir, 'compose.yaml')
   )
-  const run = await runAction({
-    inputs: {
-      command: 'deploy',
-      deployment,
-      path: 'services/web',
-      secrets: JSON.stringify({ WEB__API_KEY: `${canary}-api`, OTHER__TOKEN: `${canary}-other` }),
-      vars: JSON.stringify({ WEB__PORT: String(port) }),
-      'wait-timeout': '20'
-    },
-    workspace: ws.workspace,
-    env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot, PORT: '1' }
+  const run = await runStep(web, 'deploy', {
+    secrets: { WEB__API_KEY: `${canary}-api`, OTHER__TOKEN: `${canary}-other` },
+    vars: { WEB__PORT: String(port) },
+    inputs: { 'wait-timeout': '20' },
+    env: { PORT: '1' }
   })
   if (run.exitCode !== 0) throw new Error(`the deploy failed:\n${run.everything}`)
   const [id] = containerIds(deployment)
@@ -55,5 +41,5 @@ test('compose interpolates only from .env: not the runner’s PORT, never INPUT_
   expect(env.PORT).toBe(String(port))
   expect(docker('port', id as string, '8080').trim()).toBe(`127.0.0.1:${port}`)
   expect((await httpGet(port)).status).toBe(200)
-  expect(visibleOutput(run.everything)).not.toContain(canary)
+  expectNoLeak(run, canary)
 })

@@ -16,21 +16,24 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { runAction, type ActionRun } from '../helpers/action.js'
+import type { ActionRun } from '../helpers/action.js'
 import {
   FIXTURES,
   containerIds,
-  freePort,
-  makeWorkspace,
+  expectNoLeak,
   removeDir,
-  removeProject,
+  removeTestDeployment,
+  runStep,
+  testDeployment,
   uniqueName,
-  visibleOutput
+  visibleOutput,
+  type TestDeployment
 } from './support.js'
 
 const canary = `cnry${uniqueName().slice(-8)}`
-const projects: string[] = []
-const workspaces: string[] = []
+const deployments: TestDeployment[] = []
+/** Folders a test makes outside any workspace. */
+const outsideDirs: string[] = []
 
 interface Attempt {
   run: ActionRun
@@ -47,30 +50,20 @@ async function attempt(options: {
   env?: Record<string, string>
   prepare?: (serviceDir: string, deployment: string) => void
 }): Promise<Attempt> {
-  const deployment = uniqueName()
-  projects.push(deployment)
-  const ws = makeWorkspace('web')
-  workspaces.push(dirname(ws.workspace))
-  options.prepare?.(ws.serviceDir, deployment)
-  const run = await runAction({
-    inputs: {
-      command: 'deploy',
-      deployment,
-      path: 'services/web',
-      secrets:
-        options.secrets ??
-        JSON.stringify({ WEB__API_KEY: `${canary}-api`, OTHER__TOKEN: `${canary}-other` }),
-      vars: JSON.stringify(options.vars ?? { WEB__PORT: String(await freePort()) }),
-      'wait-timeout': '4',
-      ...options.inputs
-    },
-    workspace: ws.workspace,
-    env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot, ...options.env }
+  const web = await testDeployment('web')
+  deployments.push(web)
+  options.prepare?.(web.serviceDir, web.deployment)
+  const run = await runStep(web, 'deploy', {
+    secrets: options.secrets ?? { WEB__API_KEY: `${canary}-api`, OTHER__TOKEN: `${canary}-other` },
+    vars: options.vars ?? { WEB__PORT: String(web.port) },
+    inputs: { 'wait-timeout': '4', ...options.inputs },
+    env: options.env
   })
-  expect(visibleOutput(run.everything)).not.toContain(canary)
+  expectNoLeak(run, canary)
   if (run.exitCode !== 1)
     throw new Error(`expected the step to fail, got exit code ${run.exitCode}:\n${run.everything}`)
-  return { run, deployment, ...ws }
+  const { deployment, serviceDir, stateRoot } = web
+  return { run, deployment, serviceDir, stateRoot }
 }
 
 /** Nothing of the deployment exists: no .env, no state, no containers. */
@@ -81,8 +74,8 @@ function expectNothingLeft(a: Attempt): void {
 }
 
 afterAll(() => {
-  for (const project of projects) removeProject(project)
-  for (const dir of workspaces) removeDir(dir)
+  for (const d of deployments) removeTestDeployment(d)
+  for (const dir of outsideDirs) removeDir(dir)
 })
 
 test('a first deploy that fails leaves nothing running and no .env', async () => {
@@ -412,7 +405,7 @@ describe('a deploy reads only its own service folder', () => {
 
   test('a service folder that is a symlink out of the workspace is refused; no .env is written there', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'ls-outside-'))
-    workspaces.push(outside)
+    outsideDirs.push(outside)
     const a = await attempt({
       prepare: dir => {
         cpSync(dir, join(outside, 'web'), { recursive: true })
@@ -474,21 +467,15 @@ describe('remove touches only the service folder', () => {
     prepare: (serviceDir: string) => void,
     inputs: Record<string, string> = {}
   ): Promise<ActionRun> => {
-    const ws = makeWorkspace('web')
-    workspaces.push(dirname(ws.workspace))
-    prepare(ws.serviceDir)
-    const deployment = uniqueName()
-    projects.push(deployment)
-    return runAction({
-      inputs: { command: 'remove', deployment, path: 'services/web', ...inputs },
-      workspace: ws.workspace,
-      env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot }
-    })
+    const web = await testDeployment('web')
+    deployments.push(web)
+    prepare(web.serviceDir)
+    return runStep(web, 'remove', { inputs })
   }
 
   test('a service folder that is a symlink out of the workspace is refused; the .env there stays', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'ls-outside-'))
-    workspaces.push(outside)
+    outsideDirs.push(outside)
     writeFileSync(join(outside, '.env'), 'KEEP=1\n')
     const run = await removeRun(dir => {
       rmSync(dir, { recursive: true })

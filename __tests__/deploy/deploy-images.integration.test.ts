@@ -4,39 +4,28 @@
  * built. Tests run in order and share the deployment.
  */
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
-import { runAction, type ActionRun } from '../helpers/action.js'
+import type { ActionRun } from '../helpers/action.js'
 import {
   FIXTURES,
   docker,
-  freePort,
-  makeWorkspace,
-  removeDir,
-  removeProject,
-  uniqueName,
-  visibleOutput
+  expectNoLeak,
+  removeTestDeployment,
+  runStep,
+  testDeployment
 } from './support.js'
 
-const deployment = uniqueName()
-const canary = `cnry${deployment.slice(-8)}`
-const ws = makeWorkspace('web')
-let port = 0
+const web = await testDeployment('web')
+const { deployment, canary } = web
 
 async function deploy(): Promise<ActionRun> {
-  const run = await runAction({
-    inputs: {
-      command: 'deploy',
-      deployment,
-      path: 'services/web',
-      secrets: JSON.stringify({ WEB__API_KEY: `${canary}-key` }),
-      vars: JSON.stringify({ WEB__PORT: String(port) }),
-      'wait-timeout': '20'
-    },
-    workspace: ws.workspace,
-    env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot }
+  const run = await runStep(web, 'deploy', {
+    secrets: { WEB__API_KEY: `${canary}-key` },
+    vars: { WEB__PORT: String(web.port) },
+    inputs: { 'wait-timeout': '20' }
   })
-  expect(visibleOutput(run.everything)).not.toContain(canary)
+  expectNoLeak(run, canary)
   if (run.exitCode !== 0) throw new Error(run.everything)
   return run
 }
@@ -55,18 +44,17 @@ function envInImage(): string | undefined {
   return result.status === 0 ? result.stdout : undefined
 }
 
-beforeAll(async () => {
-  port = await freePort()
-  copyFileSync(join(FIXTURES, 'variants', 'Dockerfile.copy-all'), join(ws.serviceDir, 'Dockerfile'))
+beforeAll(() => {
+  copyFileSync(
+    join(FIXTURES, 'variants', 'Dockerfile.copy-all'),
+    join(web.serviceDir, 'Dockerfile')
+  )
 })
 
-afterAll(() => {
-  removeProject(deployment)
-  removeDir(dirname(ws.workspace))
-})
+afterAll(() => removeTestDeployment(web))
 
 test('a build context that holds .env without a .dockerignore excluding it is warned about', async () => {
-  rmSync(join(ws.serviceDir, '.dockerignore'))
+  rmSync(join(web.serviceDir, '.dockerignore'))
   const run = await deploy()
   expect(run.stdout).toContain(
     "::warning::services/web/.env (this deployment's secrets) is inside the build context of service web, and no .dockerignore excludes it: a COPY of the context in services/web/Dockerfile puts the secrets into the image"
@@ -75,8 +63,8 @@ test('a build context that holds .env without a .dockerignore excluding it is wa
 })
 
 test('with a .dockerignore excluding .env there is no warning and no secret in the image', async () => {
-  writeFileSync(join(ws.serviceDir, '.dockerignore'), '.env\n')
-  writeFileSync(join(ws.serviceDir, 'www', 'index.html'), 'version 2\n')
+  writeFileSync(join(web.serviceDir, '.dockerignore'), '.env\n')
+  writeFileSync(join(web.serviceDir, 'www', 'index.html'), 'version 2\n')
   const run = await deploy()
   expect(run.stdout).not.toContain('no .dockerignore excludes it')
   expect(envInImage()).toBeUndefined()
@@ -84,11 +72,7 @@ test('with a .dockerignore excluding .env there is no warning and no secret in t
 
 test('remove deletes the images built for the deployment and its rollback tags', async () => {
   expect(builtImages()).not.toEqual([])
-  const run = await runAction({
-    inputs: { command: 'remove', deployment, path: 'services/web' },
-    workspace: ws.workspace,
-    env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot }
-  })
+  const run = await runStep(web, 'remove')
   expect(run.outputs.status).toBe('removed')
   expect(builtImages()).toEqual([])
   expect(docker('image', 'ls', '--quiet', `launch-service-rollback/${deployment}`).trim()).toBe('')

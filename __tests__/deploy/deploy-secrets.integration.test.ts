@@ -6,40 +6,30 @@
  * Tests run in order and share the deployment.
  */
 import { copyFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { runAction, type ActionRun } from '../helpers/action.js'
+import { join } from 'node:path'
+import type { ActionRun } from '../helpers/action.js'
 import {
   FIXTURES,
   containerIds,
   docker,
-  freePort,
+  expectNoLeak,
+  expectStatus,
   httpGet,
-  makeWorkspace,
-  removeDir,
-  removeProject,
-  uniqueName,
-  visibleOutput
+  removeTestDeployment,
+  runStep,
+  testDeployment
 } from './support.js'
 
-const deployment = uniqueName()
-const canary = `cnry${deployment.slice(-8)}`
-const ws = makeWorkspace('web')
-let port = 0
+const web = await testDeployment('web')
+const { deployment, canary, port } = web
 
 async function deploy(token: string, vars: Record<string, string> = {}): Promise<ActionRun> {
-  const run = await runAction({
-    inputs: {
-      command: 'deploy',
-      deployment,
-      path: 'services/web',
-      secrets: JSON.stringify({ WEB__TOKEN: `${canary}-${token}`, WEB__API_KEY: canary }),
-      vars: JSON.stringify({ WEB__PORT: String(port), WEB__CV: 'one', ...vars }),
-      'wait-timeout': '5'
-    },
-    workspace: ws.workspace,
-    env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot }
+  const run = await runStep(web, 'deploy', {
+    secrets: { WEB__TOKEN: `${canary}-${token}`, WEB__API_KEY: canary },
+    vars: { WEB__PORT: String(port), WEB__CV: 'one', ...vars },
+    inputs: { 'wait-timeout': '5' }
   })
-  expect(visibleOutput(run.everything)).not.toContain(canary)
+  expectNoLeak(run, canary)
   return run
 }
 
@@ -49,23 +39,14 @@ function read(file: string): string {
   return docker('exec', id as string, 'cat', file)
 }
 
-function expectStatus(run: ActionRun, status: string): void {
-  if (run.outputs.status !== status)
-    throw new Error(`expected ${status}, got ${run.outputs.status}:\n${run.everything}`)
-}
-
-beforeAll(async () => {
-  port = await freePort()
+beforeAll(() => {
   copyFileSync(
     join(FIXTURES, 'variants', 'compose.secrets.yaml'),
-    join(ws.serviceDir, 'compose.yaml')
+    join(web.serviceDir, 'compose.yaml')
   )
 })
 
-afterAll(() => {
-  removeProject(deployment)
-  removeDir(dirname(ws.workspace))
-})
+afterAll(() => removeTestDeployment(web))
 
 test('deploys with the secret and the config from .env', async () => {
   expectStatus(await deploy('first'), 'deployed')
@@ -95,11 +76,7 @@ test('a broken deploy with another secret rolls back to the old secret', async (
 })
 
 test('remove takes it down from the saved config, which names TOKEN without its value', async () => {
-  const run = await runAction({
-    inputs: { command: 'remove', deployment, path: 'services/web' },
-    workspace: ws.workspace,
-    env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot }
-  })
+  const run = await runStep(web, 'remove')
   expectStatus(run, 'removed')
   expect(run.stdout).not.toContain('removing by project label instead')
   expect(containerIds(deployment)).toEqual([])

@@ -4,37 +4,25 @@
  * environment, file modes, container IDs. Tests run in order and share the deployment.
  */
 import { spawnSync } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { acquireLock } from '../../src/deploy/lock.js'
-import { runAction, type ActionRun } from '../helpers/action.js'
+import type { ActionRun } from '../helpers/action.js'
 import {
-  FIXTURES,
   containerEnv,
   containerIds,
   docker,
-  freePort,
+  expectNoLeak,
   httpGet,
-  makeWorkspace,
-  removeDir,
-  removeProject,
-  uniqueName,
-  visibleOutput
+  removeTestDeployment,
+  runStep,
+  setServiceVersion,
+  testDeployment
 } from './support.js'
 
-const deployment = uniqueName()
-const canary = `cnry${deployment.slice(-8)}`
-const ws = makeWorkspace('web')
-let port = 0
+const web = await testDeployment('web')
+const { deployment, canary, port } = web
 
 /** Values that break naive .env writers; each carries the canary so any leak is found. */
 const corpus: Record<string, string> = {
@@ -67,22 +55,11 @@ async function deploy(
   extra: Record<string, string> = {},
   env: Record<string, string> = {}
 ): Promise<ActionRun> {
-  return runAction({
-    inputs: {
-      command: 'deploy',
-      deployment,
-      path: 'services/web',
-      secrets: JSON.stringify(secrets),
-      vars: JSON.stringify(vars()),
-      'wait-timeout': '20',
-      ...extra
-    },
-    workspace: ws.workspace,
-    env: {
-      LAUNCH_SERVICE_STATE_DIR: ws.stateRoot,
-      GITHUB_SHA: 'c0ffee0000000000000000000000000000000000',
-      ...env
-    }
+  return runStep(web, 'deploy', {
+    secrets,
+    vars: vars(),
+    inputs: { 'wait-timeout': '20', ...extra },
+    env: { GITHUB_SHA: 'c0ffee0000000000000000000000000000000000', ...env }
   })
 }
 
@@ -91,19 +68,7 @@ function expectExit(run: ActionRun, code: number): void {
     throw new Error(`expected exit code ${code}, got ${run.exitCode}:\n${run.everything}`)
 }
 
-function expectNoLeak(run: ActionRun): void {
-  expect(visibleOutput(run.everything)).not.toContain(canary)
-}
-
-const envFile = join(ws.serviceDir, '.env')
-const fixture = (file: string): string => join(FIXTURES, file)
-
-/** Puts the service folder in a known state, whatever an earlier (maybe failed) test left. */
-function serviceVersion(v: { page: string; compose?: string; dockerfile?: string }): void {
-  writeFileSync(join(ws.serviceDir, 'www', 'index.html'), v.page)
-  copyFileSync(fixture(v.compose ?? 'web/compose.yaml'), join(ws.serviceDir, 'compose.yaml'))
-  copyFileSync(fixture(v.dockerfile ?? 'web/Dockerfile'), join(ws.serviceDir, 'Dockerfile'))
-}
+const envFile = join(web.serviceDir, '.env')
 const page = async (): Promise<string> => (await httpGet(port)).body
 
 /** The corpus values the running container has, by corpus key. */
@@ -113,14 +78,7 @@ function runningCorpus(): Record<string, string | undefined> {
   return Object.fromEntries(Object.keys(corpus).map(k => [k, env[k]]))
 }
 
-beforeAll(async () => {
-  port = await freePort()
-})
-
-afterAll(() => {
-  removeProject(deployment)
-  removeDir(dirname(ws.workspace))
-})
+afterAll(() => removeTestDeployment(web))
 
 test('deploys: the service answers over HTTP and .env is 0600', async () => {
   const run = await deploy()
@@ -128,15 +86,15 @@ test('deploys: the service answers over HTTP and .env is 0600', async () => {
   expect(run.outputs.status).toBe('deployed')
   expect(await page()).toBe('version 1\n')
   expect(statSync(envFile).mode & 0o777).toBe(0o600)
-  expect(statSync(join(ws.stateRoot, deployment)).mode & 0o777).toBe(0o700)
+  expect(statSync(join(web.stateRoot, deployment)).mode & 0o777).toBe(0o700)
   for (const file of ['compose.json', 'env', 'record.json']) {
-    expect(statSync(join(ws.stateRoot, deployment, file)).mode & 0o777).toBe(0o600)
+    expect(statSync(join(web.stateRoot, deployment, file)).mode & 0o777).toBe(0o600)
   }
   expect(run.summary).toContain(deployment)
   expect(run.summary).toContain('<td>web</td>')
   expect(run.summary).toContain('c0ffee000000')
   expect(run.summary).toContain('deployed')
-  expectNoLeak(run)
+  expectNoLeak(run, canary)
 })
 
 test('every value reaches the container byte for byte; nothing else is written', () => {
@@ -159,13 +117,13 @@ test('a re-run with nothing changed recreates no container and reports unchanged
   expectExit(run, 0)
   expect(run.outputs.status).toBe('unchanged')
   expect(containerIds(deployment)).toEqual(before)
-  expectNoLeak(run)
+  expectNoLeak(run, canary)
 })
 
 test('a deploy waits for the lock another job holds, and gives up naming it, changing nothing', async () => {
   const before = containerIds(deployment)
   const envBefore = readFileSync(envFile, 'utf8')
-  const release = await acquireLock(join(ws.stateRoot, `${deployment}.lock`), { timeoutMs: 0 })
+  const release = await acquireLock(join(web.stateRoot, `${deployment}.lock`), { timeoutMs: 0 })
   try {
     const run = await deploy({}, { LAUNCH_SERVICE_LOCK_TIMEOUT: '2' })
     expectExit(run, 1)
@@ -180,7 +138,7 @@ test('a deploy waits for the lock another job holds, and gives up naming it, cha
 
 test('a lock left by a job that died is taken over', async () => {
   const dead = spawnSync(process.execPath, ['-e', '0']).pid
-  const lock = join(ws.stateRoot, `${deployment}.lock`)
+  const lock = join(web.stateRoot, `${deployment}.lock`)
   mkdirSync(lock)
   writeFileSync(join(lock, 'owner.json'), JSON.stringify({ host: hostname(), pid: dead }))
   const run = await deploy({}, { LAUNCH_SERVICE_LOCK_TIMEOUT: '2' })
@@ -191,7 +149,10 @@ test('a lock left by a job that died is taken over', async () => {
 
 test('a failing healthcheck in a changed compose file rolls back to the previous version', async () => {
   const goodEnv = readFileSync(envFile, 'utf8')
-  serviceVersion({ page: 'version 2\n', compose: 'broken/compose.unhealthy.yaml' })
+  setServiceVersion(web.serviceDir, {
+    page: 'version 2\n',
+    compose: 'broken/compose.unhealthy.yaml'
+  })
   // The failed version brings other nasty values: the rollback must restore the old ones exactly.
   const changed = {
     ...secrets,
@@ -211,21 +172,24 @@ test('a failing healthcheck in a changed compose file rolls back to the previous
   expect(run.stdout).toContain('::error::docker compose up failed')
   expect(run.summary).toContain('rolled-back')
   expect(run.summary).toContain('is unhealthy')
-  expectNoLeak(run)
+  expectNoLeak(run, canary)
 })
 
 test('a failing build rolls back to the previous version', async () => {
-  serviceVersion({ page: 'version 2\n', dockerfile: 'broken/Dockerfile.build-fails' })
+  setServiceVersion(web.serviceDir, {
+    page: 'version 2\n',
+    dockerfile: 'broken/Dockerfile.build-fails'
+  })
   const run = await deploy()
   expectExit(run, 1)
   expect(run.outputs.status).toBe('rolled-back')
   expect(run.stdout).toContain('this build step fails')
   expect(await page()).toBe('version 1\n')
-  expectNoLeak(run)
+  expectNoLeak(run, canary)
 })
 
 test('a health-url that does not answer 2xx/3xx rolls back to the previous version', async () => {
-  serviceVersion({ page: 'version 2\n' })
+  setServiceVersion(web.serviceDir, { page: 'version 2\n' })
   const run = await deploy({
     'health-url': `http://127.0.0.1:${port}/missing`,
     'wait-timeout': '3'
@@ -236,38 +200,32 @@ test('a health-url that does not answer 2xx/3xx rolls back to the previous versi
   expect(run.stdout).toContain('(last: HTTP 404)')
   expect(run.outputs.url).toBe('')
   expect(await page()).toBe('version 1\n')
-  expectNoLeak(run)
+  expectNoLeak(run, canary)
 })
 
 test('a good new version replaces the old one and outputs its URL', async () => {
-  serviceVersion({ page: 'version 2\n' })
+  setServiceVersion(web.serviceDir, { page: 'version 2\n' })
   const url = `http://127.0.0.1:${port}/`
   const run = await deploy({ 'health-url': url })
   expectExit(run, 0)
   expect(run.outputs.status).toBe('deployed')
   expect(run.outputs.url).toBe(url)
   expect(await page()).toBe('version 2\n')
-  expectNoLeak(run)
+  expectNoLeak(run, canary)
 })
 
-async function removeDeployment(): Promise<ActionRun> {
-  return runAction({
-    inputs: { command: 'remove', deployment, path: 'services/web' },
-    workspace: ws.workspace,
-    env: { LAUNCH_SERVICE_STATE_DIR: ws.stateRoot }
-  })
-}
+const removeDeployment = (): Promise<ActionRun> => runStep(web, 'remove')
 
 test('remove tears the deployment down even after its folder was deleted', async () => {
   expect(containerIds(deployment)).toHaveLength(1)
-  rmSync(ws.serviceDir, { recursive: true })
+  rmSync(web.serviceDir, { recursive: true })
   const run = await removeDeployment()
   expectExit(run, 0)
   expect(run.outputs.status).toBe('removed')
   expect(containerIds(deployment)).toEqual([])
-  expect(existsSync(join(ws.stateRoot, deployment))).toBe(false)
+  expect(existsSync(join(web.stateRoot, deployment))).toBe(false)
   expect(docker('image', 'ls', '--quiet', `launch-service-rollback/${deployment}`).trim()).toBe('')
-  expectNoLeak(run)
+  expectNoLeak(run, canary)
 })
 
 test('removing a deployment that is already gone succeeds', async () => {

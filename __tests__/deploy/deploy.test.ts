@@ -1,6 +1,6 @@
 /** deploy() and remove() decisions that are hard to provoke with a real engine, on a scripted Runner. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { createCompose } from '../../src/deploy/compose.js'
 import { deploy } from '../../src/deploy/deploy.js'
 import type { StepDeps } from '../../src/deploy/step.js'
@@ -11,7 +11,7 @@ import { remove } from '../../src/deploy/remove.js'
 import { encodeEnvFile } from '../../src/deploy/env-file.js'
 import { readLastGood, statePaths, writeLastGood, type SavedImage } from '../../src/deploy/state.js'
 import type { DeployInputs } from '../../src/inputs.js'
-import { makeWorkspace, removeDir, scriptedRunner, type Answer } from './support.js'
+import { makeWorkspace, removeDir, scriptedRunner, type Answer, type Workspace } from './support.js'
 
 /** `docker inspect` of the new container, with the given health (and image ID). */
 function inspected(
@@ -34,9 +34,9 @@ function inspected(
   ])
 }
 
-let ws: ReturnType<typeof makeWorkspace>
+let ws: Workspace
 beforeEach(() => (ws = makeWorkspace('web')))
-afterEach(() => removeDir(dirname(ws.workspace)))
+afterEach(() => removeDir(ws.root))
 
 function inputs(extra: Partial<DeployInputs> = {}): DeployInputs {
   return {
@@ -383,7 +383,7 @@ test('the service input, not the folder name, picks the <SERVICE>__ secrets', as
     expect(written).toContain('API_KEY="from-web"')
     expect(written).not.toContain('from-folder')
   } finally {
-    removeDir(dirname(other.workspace))
+    removeDir(other.root)
   }
 })
 

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CommandResult, RunOptions, Runner } from '../../src/exec.js'
-import { REPO_ROOT } from '../helpers/action.js'
+import { REPO_ROOT, runAction, type ActionOptions, type ActionRun } from '../helpers/action.js'
 
 export const FIXTURES = join(REPO_ROOT, '__tests__', 'fixtures', 'deploy')
 
@@ -41,17 +41,121 @@ export function uniqueName(prefix = 'ls-test'): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`
 }
 
+export interface Workspace {
+  /** The temporary folder that holds the workspace and the state root. */
+  root: string
+  /** GITHUB_WORKSPACE. */
+  workspace: string
+  /** The service folder, as the `path` input names it: services/<service>. */
+  path: string
+  serviceDir: string
+  /** LAUNCH_SERVICE_STATE_DIR. */
+  stateRoot: string
+}
+
 /** A workspace with the fixture service copied to services/<service>, and a state root. */
-export function makeWorkspace(
-  service = 'web',
-  fixture = 'web'
-): { workspace: string; serviceDir: string; stateRoot: string } {
+export function makeWorkspace(service = 'web', fixture = 'web'): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'ls-deploy-'))
   const workspace = join(root, 'repo')
-  const serviceDir = join(workspace, 'services', service)
+  const path = `services/${service}`
+  const serviceDir = join(workspace, path)
   mkdirSync(join(workspace, 'services'), { recursive: true })
   cpSync(join(FIXTURES, fixture), serviceDir, { recursive: true })
-  return { workspace, serviceDir, stateRoot: join(root, 'state') }
+  return { root, workspace, path, serviceDir, stateRoot: join(root, 'state') }
+}
+
+/**
+ * One deployment of a fixture service, as a test file deploys it: its own workspace and state
+ * root, a unique name (its compose project), a port free when it was made, and a canary to put in
+ * its secrets (cnry + the name's random part), so that any leak of them can be searched for.
+ */
+export interface TestDeployment extends Workspace {
+  deployment: string
+  canary: string
+  port: number
+}
+
+export async function testDeployment(service = 'web', fixture = 'web'): Promise<TestDeployment> {
+  const deployment = uniqueName()
+  return {
+    deployment,
+    canary: `cnry${deployment.slice(-8)}`,
+    port: await freePort(),
+    ...makeWorkspace(service, fixture)
+  }
+}
+
+/** Removes the deployment's containers, networks and images, its workspace and its state. */
+export function removeTestDeployment(d: TestDeployment): void {
+  removeProject(d.deployment)
+  removeDir(d.root)
+}
+
+export interface StepOptions {
+  /** The `secrets` input: an object (sent as JSON) or the input's exact text. */
+  secrets?: Record<string, string> | string
+  /** The `vars` input, sent as JSON. */
+  vars?: Record<string, string>
+  /** Any other inputs (`wait-timeout`, `health-url`, …); these win over the ones set here. */
+  inputs?: Record<string, string>
+  /** More of the step's environment, after LAUNCH_SERVICE_STATE_DIR. */
+  env?: Record<string, string>
+  state?: ActionOptions['state']
+  onSpawn?: ActionOptions['onSpawn']
+}
+
+/**
+ * Runs the bundled action's `command` for the deployment as its job does: inputs `command`,
+ * `deployment` and `path`, the workspace, and the deployment's state root.
+ */
+export async function runStep(
+  d: Pick<TestDeployment, 'deployment' | 'path' | 'workspace' | 'stateRoot'>,
+  command: 'deploy' | 'remove',
+  options: StepOptions = {}
+): Promise<ActionRun> {
+  const { secrets, vars } = options
+  return runAction({
+    inputs: {
+      command,
+      deployment: d.deployment,
+      path: d.path,
+      ...(secrets === undefined
+        ? {}
+        : { secrets: typeof secrets === 'string' ? secrets : JSON.stringify(secrets) }),
+      ...(vars === undefined ? {} : { vars: JSON.stringify(vars) }),
+      ...options.inputs
+    },
+    workspace: d.workspace,
+    env: { LAUNCH_SERVICE_STATE_DIR: d.stateRoot, ...options.env },
+    state: options.state,
+    onSpawn: options.onSpawn
+  })
+}
+
+/**
+ * Puts the service folder in a known state, whatever an earlier (maybe failed) test left: the page
+ * it serves, and its compose file and Dockerfile copied from the fixtures (the web fixture's unless
+ * named).
+ */
+export function setServiceVersion(
+  serviceDir: string,
+  version: { page: string; compose?: string; dockerfile?: string }
+): void {
+  writeFileSync(join(serviceDir, 'www', 'index.html'), version.page)
+  const fixture = (file: string): string => join(FIXTURES, file)
+  copyFileSync(fixture(version.compose ?? 'web/compose.yaml'), join(serviceDir, 'compose.yaml'))
+  copyFileSync(fixture(version.dockerfile ?? 'web/Dockerfile'), join(serviceDir, 'Dockerfile'))
+}
+
+/** Fails, with everything the step wrote, unless its `status` output is `status`. */
+export function expectStatus(run: ActionRun, status: string): void {
+  if (run.outputs.status !== status)
+    throw new Error(`expected ${status}, got ${run.outputs.status}:\n${run.everything}`)
+}
+
+/** Fails when the canary shows anywhere a user could see the step's output. */
+export function expectNoLeak(run: ActionRun, canary: string): void {
+  expect(visibleOutput(run.everything)).not.toContain(canary)
 }
 
 /** A port that is free on 127.0.0.1 right now. */
