@@ -633,10 +633,7 @@ var dotenv_dist = __webpack_require__(8230);
 const DEPLOYMENT_URL_KEY = 'DEPLOYMENT_URL';
 /** Environment variable names compose and the container accept. */
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** `web-app` → `WEB_APP__`: the prefix that selects a secret or variable for a service or deployment. */
-function envPrefix(name) {
-    return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}__`;
-}
+
 /**
  * Picks the entries meant for this service and deployment and strips their prefix:
  * `<SERVICE>__<KEY>` and `<DEPLOYMENT>__<KEY>` become `<KEY>`. Precedence, lowest first:
@@ -646,10 +643,10 @@ function envPrefix(name) {
 function selectEnv(secrets, vars, service, deployment) {
     const selected = new Map();
     const layers = [
-        [vars, envPrefix(service), 'vars'],
-        [secrets, envPrefix(service), 'secrets'],
-        [vars, envPrefix(deployment), 'vars'],
-        [secrets, envPrefix(deployment), 'secrets']
+        [vars, (0,names/* envPrefix */.In)(service), 'vars'],
+        [secrets, (0,names/* envPrefix */.In)(service), 'secrets'],
+        [vars, (0,names/* envPrefix */.In)(deployment), 'vars'],
+        [secrets, (0,names/* envPrefix */.In)(deployment), 'secrets']
     ];
     for (const [entries, prefix, source] of layers) {
         for (const [name, value] of Object.entries(entries)) {
@@ -1534,7 +1531,7 @@ async function prepare(inputs, deps) {
         const urlHint = missing.includes(DEPLOYMENT_URL_KEY)
             ? ` ${DEPLOYMENT_URL_KEY} is the deployment's public URL (input url, matrix.url): make the deployment public with a hostname in Terraform.`
             : '';
-        throw new errors/* ActionError */.lZ(`${inputs.path}/.env.example needs values for: ${missing.join(', ')}. Add a secret or variable named ${envPrefix(service)}<KEY> (or ${envPrefix(inputs.deployment)}<KEY> for this deployment only), or give the key a default in .env.example.${urlHint}`);
+        throw new errors/* ActionError */.lZ(`${inputs.path}/.env.example needs values for: ${missing.join(', ')}. Add a secret or variable named ${(0,names/* envPrefix */.In)(service)}<KEY> (or ${(0,names/* envPrefix */.In)(inputs.deployment)}<KEY> for this deployment only), or give the key a default in .env.example.${urlHint}`);
     }
     const envText = encodeEnvFile(env, inputs.deployment);
     deps.log.info(`Deploying ${inputs.deployment} (service ${service}) with ${env.size} variable(s) in ${inputs.envFile}: ${[...env.keys()].join(', ') || 'none'}`);
@@ -1552,14 +1549,14 @@ async function prepare(inputs, deps) {
  * run without plan, by the service folders beside this one.
  */
 function refuseNameCollision(inputs, folder) {
-    if (envPrefix(inputs.deployment) === envPrefix(inputs.service))
+    if ((0,names/* envPrefix */.In)(inputs.deployment) === (0,names/* envPrefix */.In)(inputs.service))
         return;
     const parent = (0,external_node_path_.dirname)(folder);
     const clash = (0,external_node_fs_.readdirSync)(parent).find(name => name !== (0,external_node_path_.basename)(folder) &&
-        envPrefix(name) === envPrefix(inputs.deployment) &&
+        (0,names/* envPrefix */.In)(name) === (0,names/* envPrefix */.In)(inputs.deployment) &&
         compose_files/* COMPOSE_FILES */.Z.some(file => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(parent, name, file))));
     if (clash !== undefined) {
-        throw new errors/* InputError */.dz('deployment', `deployment '${inputs.deployment}' of service '${inputs.service}' is named like the service '${clash}' (${(0,external_node_path_.join)((0,external_node_path_.dirname)(inputs.path), clash)}), so ${envPrefix(inputs.deployment)}<KEY> would select the secrets of both`, 'Rename the deployment (e.g. <service>-<target>) in Terraform.');
+        throw new errors/* InputError */.dz('deployment', `deployment '${inputs.deployment}' of service '${inputs.service}' is named like the service '${clash}' (${(0,external_node_path_.join)((0,external_node_path_.dirname)(inputs.path), clash)}), so ${(0,names/* envPrefix */.In)(inputs.deployment)}<KEY> would select the secrets of both`, 'Rename the deployment (e.g. <service>-<target>) in Terraform.');
     }
 }
 async function load(p, deps, paths) {

@@ -32,6 +32,11 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/** `web-app` → `WEB_APP__`: the prefix that selects a secret or variable for a service or deployment. */
+export function envPrefix(name: string): string {
+  return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}__`
+}
+
 export function isValidLabel(label: string): boolean {
   return LABEL_PATTERN.test(label)
 }
@@ -54,9 +59,6 @@ export function normaliseRepoPath(value: string): string | undefined {
   return segments.join('/')
 }
 
-/** One segment of a contract path: the characters Terraform's rule allows, never `.` or `..`. */
-const PATH_SEGMENT = /^[A-Za-z0-9._-]+$/
-
 /**
  * A service folder in the `deployments` contract, as Terraform's `path` validation in
  * infrastructure/modules/runner writes it (shared table: __tests__/fixtures/contract/names.json):
@@ -64,6 +66,7 @@ const PATH_SEGMENT = /^[A-Za-z0-9._-]+$/
  * trailing or double `/`. The repository root (".") is not a service folder.
  */
 export function isValidContractPath(value: string): boolean {
-  const segments = value.split('/')
-  return segments.every(s => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')
+  return CONTRACT_PATH.test(value)
 }
+// One expression, no split: plan checks thousands of paths (splitting cost several times more).
+const CONTRACT_PATH = /^(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+)*$/

@@ -11,7 +11,7 @@ import {
 import { basename, dirname, join } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import { ActionError, InputError } from '../errors.js'
-import { compareNames } from '../names.js'
+import { compareNames, envPrefix } from '../names.js'
 
 /** The .env key that carries the deployment's public URL. */
 export const DEPLOYMENT_URL_KEY = 'DEPLOYMENT_URL'
@@ -19,10 +19,7 @@ export const DEPLOYMENT_URL_KEY = 'DEPLOYMENT_URL'
 /** Environment variable names compose and the container accept. */
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/
 
-/** `web-app` → `WEB_APP__`: the prefix that selects a secret or variable for a service or deployment. */
-export function envPrefix(name: string): string {
-  return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}__`
-}
+export { envPrefix }
 
 /** A selected value and where it came from: secrets are masked, variables are not. */
 export interface SelectedValue {

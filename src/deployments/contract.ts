@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { isValidContractPath, isValidLabel, isValidName } from '../names.js'
+import { envPrefix, isValidContractPath, isValidLabel, isValidName } from '../names.js'
 
 /** One entry of Terraform's `deployments` output (README "The deployments contract"), validated. */
 export interface Deployment {
@@ -125,27 +125,17 @@ const HTTP_URL = /^https?:\/\/[^\s]+$/
  * other service's secrets, and `API__<KEY>` would mean two things.
  */
 function nameCollisions(deployments: Deployment[]): string[] {
-  const prefix = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]/g, '_')
-  // Services by prefix, built once: plan checks thousands of deployments (one pass, not n²).
-  const servicesByPrefix = new Map<string, string[]>()
-  const seen = new Set<string>()
-  for (const { service } of deployments) {
-    if (seen.has(service)) continue
-    seen.add(service)
-    const key = prefix(service)
-    const list = servicesByPrefix.get(key)
-    if (list) list.push(service)
-    else servicesByPrefix.set(key, [service])
-  }
+  // Names that pass the name rule (the others have failed already) map one-to-one onto their
+  // upper-case prefixes ('-' → '_'), so equal prefixes are equal names: one set lookup each, no
+  // strings built (plan checks thousands of deployments).
+  const services = new Set<string>()
+  for (const d of deployments) services.add(d.service)
   const problems: string[] = []
   for (const d of deployments) {
-    const key = prefix(d.name)
-    for (const s of servicesByPrefix.get(key) ?? []) {
-      if (s !== d.service)
-        problems.push(
-          `deployment '${d.name}' (of service '${d.service}') is named like the service '${s}': ${key}__<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`
-        )
-    }
+    if (d.name !== d.service && services.has(d.name))
+      problems.push(
+        `deployment '${d.name}' (of service '${d.service}') is named like the service '${d.name}': ${envPrefix(d.name)}<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`
+      )
   }
   return problems
 }
