@@ -173,7 +173,7 @@ const MAX_OUTPUT = 1024 ** 3;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(335);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(960);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -437,7 +437,7 @@ function boolean(read, name, fallback) {
 
 /***/ }),
 
-/***/ 335:
+/***/ 960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -688,11 +688,26 @@ function githubLastSuccessfulRun(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/deployments/contract.ts
 
 
+/** A table over deployments already built (the general path: parseDeployments). */
+function tableOf(deployments) {
+    return {
+        names: deployments.map(d => d.name),
+        services: deployments.map(d => d.service),
+        paths: deployments.map(d => d.path),
+        at: i => deployments[i]
+    };
+}
+/** The deployments at the indexes `keep` accepts, built in full. */
+function pickDeployments(table, keep) {
+    const picked = [];
+    for (let i = 0; i < table.names.length; i++)
+        if (keep(i))
+            picked.push(table.at(i));
+    return picked;
+}
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /**
  * Accepts the whole `terraform output -json` document (uses `deployments.value`) or the bare
@@ -815,6 +830,8 @@ function shapeError(input, problem) {
     return new errors/* InputError */.dz(input, problem, 'Pass `terraform output -json` (the whole document) or its `deployments` map.');
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/deployments/published.ts
 
 /**
@@ -827,8 +844,11 @@ function shapeError(input, problem) {
  */
 const PUBLISHED_VARIABLE = 'LAUNCH_SERVICE_DEPLOYMENTS';
 const notPublishedFix = 'Apply infrastructure/ once on the default branch (the Terraform workflow publishes the deployments as repository variables), or pass deployments / terraform-dir instead.';
-/** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */
-function joinPublishedDeployments(vars) {
+/**
+ * The texts of the published parts, in order; a missing or miscounted part is an error here, never
+ * fewer deployments.
+ */
+function publishedParts(vars) {
     const count = vars[PUBLISHED_VARIABLE];
     if (count === undefined) {
         throw new errors/* InputError */.dz('vars', `has no ${PUBLISHED_VARIABLE} variable`, notPublishedFix);
@@ -836,13 +856,35 @@ function joinPublishedDeployments(vars) {
     if (!/^(0|[1-9][0-9]{0,2})$/.test(count.trim())) {
         throw new errors/* InputError */.dz('vars', `${PUBLISHED_VARIABLE} must be the number of parts, not ${JSON.stringify(count.slice(0, 20))}`, notPublishedFix);
     }
-    const map = new Map();
+    const parts = [];
     for (let part = 1; part <= Number(count); part++) {
         const name = `${PUBLISHED_VARIABLE}_${part}`;
         const text = vars[name];
         if (text === undefined) {
             throw new errors/* InputError */.dz('vars', `${name} is missing (${PUBLISHED_VARIABLE} says ${count} parts)`, 'GitHub passes a workflow run at most 256 KB of repository and organisation variables and drops the alphabetically last ones: make other variables smaller, or re-run the Terraform workflow if it was interrupted.');
         }
+        parts.push({ name, text });
+    }
+    return parts;
+}
+/**
+ * The parts as one map in Terraform's text form (`{` the parts' entries joined by commas `}`), for
+ * readTerraformText; undefined when a part is not a JSON object's text.
+ */
+function joinPublishedText(parts) {
+    const inner = [];
+    for (const { text } of parts) {
+        if (!text.startsWith('{') || !text.endsWith('}'))
+            return undefined;
+        if (text.length > 2)
+            inner.push(text.slice(1, -1));
+    }
+    return `{${inner.join(',')}}`;
+}
+/** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */
+function joinPublishedDeployments(vars) {
+    const map = new Map();
+    for (const { name, text } of publishedParts(vars)) {
         let value;
         try {
             value = JSON.parse(text);
@@ -864,7 +906,88 @@ function joinPublishedDeployments(vars) {
     return Object.fromEntries(map);
 }
 
+;// CONCATENATED MODULE: ./src/deployments/terraform-text.ts
+
+/**
+ * URLs as Terraform writes them: printable ASCII without space, `"` or `\`, and the escapes
+ * jsonencode writes for `&`, `<` and `>`. Every such URL passes the contract's url rule; any other
+ * (non-ASCII, other escapes) is left to the general path.
+ */
+const URL_SOURCE = 'https?://(?:[!#-\\[\\]-~]|\\\\u00(?:26|3c|3e))+';
+/**
+ * One deployment exactly as Terraform writes it, with every field checked by the contract's own
+ * rules (src/names.ts); captures the name, path and service. Sticky: entries follow each other.
+ */
+const ENTRY = new RegExp(`[{,]"(${src_names/* NAME_SOURCE */.su})":\\{"path":"(${src_names/* CONTRACT_PATH_SOURCE */.Fo})","public":(?:true|false),` +
+    `"runner_labels":\\["${src_names/* LABEL_SOURCE */.lH}"(?:,"${src_names/* LABEL_SOURCE */.lH}")*\\],"service":"(${src_names/* NAME_SOURCE */.su})",` +
+    `"target":"${src_names/* NAME_SOURCE */.su}","url":(?:null|"${URL_SOURCE}")\\}`, 'y');
+/**
+ * Reads the deployments map in the one form Terraform writes it — `jsonencode`, `terraform output
+ * -json deployments`, the published variables: compact, attributes in sorted order, all of them
+ * present — without building an object per deployment: plan reads thousands on every run, and
+ * JSON.parse plus a check of each field cost it more than everything else it does. Returns
+ * undefined for any other text, valid or not; parseDeployments then parses and checks it field by
+ * field and names each problem. Accepts only what parseDeployments accepts, with the same result
+ * (__tests__/deployments/terraform-text.test.ts compares the two).
+ */
+function readTerraformText(text) {
+    const last = text.length - 1;
+    if (text.charCodeAt(0) !== OPEN || text.charCodeAt(last) !== CLOSE)
+        return undefined;
+    const names = [];
+    const paths = [];
+    const services = [];
+    const starts = [];
+    const ends = [];
+    let at = 0;
+    ENTRY.lastIndex = 0;
+    for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
+        // The first entry opens the map, every other follows a comma.
+        if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA))
+            return undefined;
+        const name = match[1];
+        names.push(name);
+        paths.push(match[2]);
+        services.push(match[3]);
+        starts.push(at + name.length + 4); // past `{"<name>":` (or `,"<name>":`)
+        at = ENTRY.lastIndex;
+        ends.push(at);
+    }
+    if (names.length === 0 ? text.length !== 2 : at !== last)
+        return undefined;
+    // JSON.parse keeps the last of two equal keys; Terraform never writes two.
+    if (new Set(names).size !== names.length)
+        return undefined;
+    const known = new Set(services);
+    for (let i = 0; i < names.length; i++) {
+        // A deployment named like another service: parseDeployments names the clash.
+        if (names[i] !== services[i] && known.has(names[i]))
+            return undefined;
+    }
+    return {
+        names,
+        services,
+        paths,
+        at(i) {
+            const raw = JSON.parse(text.slice(starts[i], ends[i]));
+            return {
+                name: names[i],
+                service: raw.service,
+                path: raw.path,
+                target: raw.target,
+                runnerLabels: raw.runner_labels,
+                public: raw.public,
+                url: raw.url
+            };
+        }
+    };
+}
+const OPEN = 0x7b; // {
+const CLOSE = 0x7d; // }
+const COMMA = 0x2c; // ,
+
 ;// CONCATENATED MODULE: ./src/deployments/source.ts
+
 
 
 
@@ -878,12 +1001,15 @@ function joinPublishedDeployments(vars) {
  */
 async function loadDeployments(source, workspace, run) {
     if (source.deployments === undefined && source.terraformDir === undefined) {
-        return parseDeployments(joinPublishedDeployments(source.publishedVars ?? {}), 'vars');
+        const vars = source.publishedVars ?? {};
+        const text = joinPublishedText(publishedParts(vars));
+        return ((text === undefined ? undefined : readTerraformText(text)) ??
+            tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars')));
     }
     if (source.deployments !== undefined) {
         const text = source.deployments;
         if (/^\s*[{[]/.test(text))
-            return parseDeployments(parseJson(text, 'deployments', 'the text'), 'deployments');
+            return readText(text, 'deployments', 'the text');
         const file = (0,external_node_path_.isAbsolute)(text) ? text : (0,external_node_path_.resolve)(workspace, text);
         let content;
         try {
@@ -892,7 +1018,7 @@ async function loadDeployments(source, workspace, run) {
         catch {
             throw new errors/* InputError */.dz('deployments', `'${text}' is neither JSON nor a readable file`, 'Pass the JSON itself, or a path (relative to the workspace) to a file holding `terraform output -json`.');
         }
-        return parseDeployments(parseJson(content, 'deployments', `file '${text}'`), 'deployments');
+        return readText(content, 'deployments', `file '${text}'`);
     }
     const dir = (0,external_node_path_.resolve)(workspace, source.terraformDir ?? '.');
     let result;
@@ -908,7 +1034,14 @@ async function loadDeployments(source, workspace, run) {
         throw new errors/* ActionError */.lZ(`terraform output -json in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
             'Run terraform init (with the same backend) in that folder first.');
     }
-    return parseDeployments(parseJson(result.stdout, 'terraform-dir', 'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'), 'terraform-dir');
+    return tableOf(parseDeployments(parseJson(result.stdout, 'terraform-dir', 'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'), 'terraform-dir'));
+}
+/**
+ * A deployments map or output document given as text: read directly when it is in Terraform's
+ * own form (readTerraformText), else parsed and checked field by field.
+ */
+function readText(text, input, what) {
+    return (readTerraformText(text.trim()) ?? tableOf(parseDeployments(parseJson(text, input, what), input)));
 }
 function parseJson(text, input, what) {
     try {
@@ -1189,15 +1322,20 @@ function changedServices(files, servicesDir, isShared) {
 
 
 
+
 /** The whole `plan` command as one function of its inputs: event + git + deployments → matrix. */
 async function computePlan(inputs, context, deps) {
     // Bad deployments fail before any git work, so the error is about the input, not a side effect.
-    const deployments = await loadDeployments(inputs, deps.workspace, deps.run);
+    const table = await loadDeployments(inputs, deps.workspace, deps.run);
+    const { names, services, paths } = table;
     const warnings = [];
-    for (const d of deployments) {
-        if (!isServicePath(d.path, inputs.servicesDir, d.service)) {
-            const expected = `${inputs.servicesDir}/${d.service}`;
-            warnings.push(`Deployment '${d.name}' has path '${d.path}', but service '${d.service}' lives in '${expected}'; changes are detected in '${expected}'.`);
+    for (let i = 0; i < names.length; i++) {
+        const name = names[i];
+        const service = services[i];
+        const path = paths[i];
+        if (!isServicePath(path, inputs.servicesDir, service)) {
+            const expected = `${inputs.servicesDir}/${service}`;
+            warnings.push(`Deployment '${name}' has path '${path}', but service '${service}' lives in '${expected}'; changes are detected in '${expected}'.`);
         }
     }
     let request = eventRange(context, {
@@ -1230,14 +1368,14 @@ async function computePlan(inputs, context, deps) {
         headFromInput: inputs.head !== undefined
     });
     if (range.kind === 'none')
-        return { ...buildPlan([], deployments), range, deployments, warnings };
+        return { ...buildPlan([], []), range, warnings };
     if (range.kind === 'all' && range.warning)
         warnings.push(range.warning);
     const changes = [];
     if (range.kind === 'diff') {
         const files = range.files ?? (await deps.git.changedFiles(range.base, range.head));
         const { byService, sharedFiles } = changedServices(files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
-        const deployed = new Set(deployments.map(d => d.service));
+        const deployed = new Set(services);
         // Only the folders the change touches are looked at (and the deployed ones when a shared
         // path changed): the cost follows the change, not the repository.
         const wanted = new Set(byService.keys());
@@ -1276,9 +1414,12 @@ async function computePlan(inputs, context, deps) {
             if (atHead.has(service))
                 changes.push({ service, action: 'deploy', reason: [range.why] });
     }
+    // Only the changed services' deployments are built: there may be thousands of others.
+    const changed = new Set(changes.map(c => c.service));
     const only = inputs.onlyDeployments;
-    const routed = only === undefined ? deployments : deployments.filter(d => only.includes(d.name));
-    return { ...buildPlan(changes, routed), range, deployments, warnings };
+    const routed = pickDeployments(table, i => changed.has(services[i]) &&
+        (only === undefined || only.includes(names[i])));
+    return { ...buildPlan(changes, routed), range, warnings };
 }
 /** path === `${servicesDir}/${service}`, without building that string for each deployment. */
 function isServicePath(path, servicesDir, service) {
@@ -1533,10 +1674,13 @@ async function run() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fo: () => (/* binding */ CONTRACT_PATH_SOURCE),
 /* harmony export */   Gn: () => (/* binding */ normaliseRepoPath),
 /* harmony export */   In: () => (/* binding */ envPrefix),
 /* harmony export */   MP: () => (/* binding */ compareNames),
 /* harmony export */   QL: () => (/* binding */ isValidContractPath),
+/* harmony export */   lH: () => (/* binding */ LABEL_SOURCE),
+/* harmony export */   su: () => (/* binding */ NAME_SOURCE),
 /* harmony export */   uV: () => (/* binding */ isValidName),
 /* harmony export */   zJ: () => (/* binding */ isValidLabel)
 /* harmony export */ });
@@ -1552,7 +1696,8 @@ async function run() {
  */
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** GitHub runner labels: no commas (config.sh splits on them), no whitespace or control characters. */
-const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const LABEL_SOURCE = '[A-Za-z0-9][A-Za-z0-9._-]{0,99}';
+const LABEL_PATTERN = new RegExp(`^${LABEL_SOURCE}$`);
 /**
  * The contract's pattern, minus two things it lets through that break downstream: a trailing '-'
  * (invalid as a DNS label and as an image tag) and '--' (service 'foo' would select the secrets
@@ -1561,8 +1706,13 @@ const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 function isValidName(name) {
     return VALID_NAME.test(name);
 }
-/** NAME_PATTERN, minus a trailing '-' and '--', in one expression (plan checks thousands). */
-const VALID_NAME = /^(?!.*--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/**
+ * NAME_PATTERN minus a trailing '-' and '--': 1 to 63 characters, letters and digits joined by
+ * single '-'. Written without anchors so that the same rule reads names inside a larger text
+ * (src/deployments/terraform-text.ts).
+ */
+const NAME_SOURCE = '(?=[a-z0-9-]{1,63}(?![a-z0-9-]))[a-z0-9](?:-?[a-z0-9])*';
+const VALID_NAME = new RegExp(`^${NAME_SOURCE}$`);
 /**
  * Orders names by code unit. Names are checked ASCII, so this is the order everyone expects, and
  * unlike localeCompare it does not load ICU's collator (tens of ms at start-up).
@@ -1605,8 +1755,12 @@ function normaliseRepoPath(value) {
 function isValidContractPath(value) {
     return CONTRACT_PATH.test(value);
 }
-// One expression, no split: plan checks thousands of paths (splitting cost several times more).
-const CONTRACT_PATH = /^(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+)*$/;
+// A segment is '.' or '..' when its dots are not followed by another segment character. Without
+// anchors, so that the same rule reads paths inside a larger text; one expression, no split (plan
+// checks thousands of paths).
+const SEGMENT = '(?!\\.\\.?(?![A-Za-z0-9._-]))[A-Za-z0-9._-]+';
+const CONTRACT_PATH_SOURCE = `${SEGMENT}(?:/${SEGMENT})*`;
+const CONTRACT_PATH = new RegExp(`^${CONTRACT_PATH_SOURCE}$`);
 
 
 /***/ }),

@@ -1,7 +1,7 @@
 import { InputError, errorMessage } from '../errors.js'
 import type { Runner } from '../exec.js'
 import type { PlanInputs } from '../inputs.js'
-import type { Deployment } from '../deployments/contract.js'
+import { pickDeployments } from '../deployments/contract.js'
 import { loadDeployments } from '../deployments/source.js'
 import { type EventContext, eventRange } from './event.js'
 import type { Git } from './git.js'
@@ -14,7 +14,6 @@ import { changedServices, servicesInTree, sharedPathMatcher } from './services.j
 
 export interface PlanResult extends Plan {
   range: ResolvedRange
-  deployments: Deployment[]
   warnings: string[]
 }
 
@@ -33,13 +32,17 @@ export async function computePlan(
   deps: PlanDeps
 ): Promise<PlanResult> {
   // Bad deployments fail before any git work, so the error is about the input, not a side effect.
-  const deployments = await loadDeployments(inputs, deps.workspace, deps.run)
+  const table = await loadDeployments(inputs, deps.workspace, deps.run)
+  const { names, services, paths } = table
   const warnings: string[] = []
-  for (const d of deployments) {
-    if (!isServicePath(d.path, inputs.servicesDir, d.service)) {
-      const expected = `${inputs.servicesDir}/${d.service}`
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string
+    const service = services[i] as string
+    const path = paths[i] as string
+    if (!isServicePath(path, inputs.servicesDir, service)) {
+      const expected = `${inputs.servicesDir}/${service}`
       warnings.push(
-        `Deployment '${d.name}' has path '${d.path}', but service '${d.service}' lives in '${expected}'; changes are detected in '${expected}'.`
+        `Deployment '${name}' has path '${path}', but service '${service}' lives in '${expected}'; changes are detected in '${expected}'.`
       )
     }
   }
@@ -76,7 +79,7 @@ export async function computePlan(
     baseFromInput: inputs.base !== undefined,
     headFromInput: inputs.head !== undefined
   })
-  if (range.kind === 'none') return { ...buildPlan([], deployments), range, deployments, warnings }
+  if (range.kind === 'none') return { ...buildPlan([], []), range, warnings }
   if (range.kind === 'all' && range.warning) warnings.push(range.warning)
 
   const changes: ServiceChange[] = []
@@ -87,7 +90,7 @@ export async function computePlan(
       inputs.servicesDir,
       await sharedPathMatcher(inputs.sharedPaths)
     )
-    const deployed = new Set(deployments.map(d => d.service))
+    const deployed = new Set(services)
     // Only the folders the change touches are looked at (and the deployed ones when a shared
     // path changed): the cost follows the change, not the repository.
     const wanted = new Set(byService.keys())
@@ -133,9 +136,16 @@ export async function computePlan(
       if (atHead.has(service)) changes.push({ service, action: 'deploy', reason: [range.why] })
   }
 
+  // Only the changed services' deployments are built: there may be thousands of others.
+  const changed = new Set(changes.map(c => c.service))
   const only = inputs.onlyDeployments
-  const routed = only === undefined ? deployments : deployments.filter(d => only.includes(d.name))
-  return { ...buildPlan(changes, routed), range, deployments, warnings }
+  const routed = pickDeployments(
+    table,
+    i =>
+      changed.has(services[i] as string) &&
+      (only === undefined || only.includes(names[i] as string))
+  )
+  return { ...buildPlan(changes, routed), range, warnings }
 }
 
 /** path === `${servicesDir}/${service}`, without building that string for each deployment. */
