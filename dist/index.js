@@ -541,12 +541,12 @@ function createGit(run, repo) {
             const result = await git(['merge-base', a, b]);
             return result.exitCode === 0 ? result.stdout.trim() : undefined;
         },
-        async changedFiles(base, head) {
-            return nulList(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`));
+        async compare(base, head) {
+            return treeChange(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`));
         },
-        async changedFilesIfPresent(base, head) {
+        async compareIfPresent(base, head) {
             const result = await git(diffArgs(base, head));
-            return result.exitCode === 0 ? nulList(result.stdout) : undefined;
+            return result.exitCode === 0 ? treeChange(result.stdout) : undefined;
         },
         async listFolders(revision, folders, recursive = false) {
             const entries = nulList(await mustGit([
@@ -610,17 +610,45 @@ function createGit(run, repo) {
         }
     };
 }
-/** Commits only (`^{commit}`): a tree or blob SHA given as base or head is an error. */
+/**
+ * Every changed file and, with -t, every changed folder, in raw form. Commits only (`^{commit}`):
+ * a tree or blob SHA given as base or head is an error.
+ */
 const diffArgs = (base, head) => [
-    'diff',
-    '--name-only',
+    'diff-tree',
+    '-r',
+    '-t',
+    '--raw',
     '--no-renames',
-    '--no-ext-diff',
     '-z',
     `${base}^{commit}`,
     `${head}^{commit}`,
     '--'
 ];
+const FOLDER_MODE = '040000';
+const NO_MODE = '000000';
+/**
+ * Reads diff-tree's raw -z records, ":<old mode> <new mode> <old ID> <new ID> <status>\0<path>\0".
+ * A folder replaced by a file (or the reverse) comes as two records, a deletion and an addition.
+ */
+function treeChange(output) {
+    const files = [];
+    const folders = new Map();
+    const fields = output.split('\0');
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const record = fields[i];
+        const path = fields[i + 1];
+        const oldMode = record.slice(1, 7);
+        const newMode = record.slice(8, 14);
+        if (newMode === FOLDER_MODE)
+            folders.set(path, record.split(' ')[3]);
+        else if (newMode === NO_MODE && oldMode === FOLDER_MODE)
+            folders.set(path, undefined);
+        else
+            files.push(path);
+    }
+    return { files, folders };
+}
 // The empty tree, which git knows without storing it, in SHA-1 and SHA-256 repositories.
 const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
@@ -1174,9 +1202,9 @@ async function resolveRange(request, rawGit, sources) {
     // The common case, a push whose commits are both in the clone: one git process answers both
     // "are they there?" and "what changed?".
     if (request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head)) {
-        const files = await git.changedFilesIfPresent(request.base, request.head);
-        if (files !== undefined)
-            return { kind: 'diff', base: request.base, head: request.head, why: request.why, files };
+        const change = await git.compareIfPresent(request.base, request.head);
+        if (change !== undefined)
+            return { kind: 'diff', base: request.base, head: request.head, why: request.why, change };
     }
     const head = await ensureCommit(git, request.head);
     if (head === undefined) {
@@ -1373,8 +1401,8 @@ async function computePlan(inputs, context, deps) {
         warnings.push(range.warning);
     const changes = [];
     if (range.kind === 'diff') {
-        const files = range.files ?? (await deps.git.changedFiles(range.base, range.head));
-        const { byService, sharedFiles } = changedServices(files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
+        const change = range.change ?? (await deps.git.compare(range.base, range.head));
+        const { byService, sharedFiles } = changedServices(change.files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
         const deployed = new Set(services);
         // Only the folders the change touches are looked at (and the deployed ones when a shared
         // path changed): the cost follows the change, not the repository.
@@ -1382,7 +1410,7 @@ async function computePlan(inputs, context, deps) {
         if (sharedFiles.length > 0)
             for (const service of deployed)
                 wanted.add(service);
-        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings);
+        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings, change.folders);
         for (const [service, reason] of byService) {
             if (atHead.has(service))
                 changes.push({ service, action: 'deploy', reason });
@@ -1434,27 +1462,43 @@ function isServicePath(path, servicesDir, service) {
 const FOLDERS_BY_NAME = 32;
 /**
  * Which of these service folders hold a compose file (not a folder of that name) at `revision`
- * ('all': every folder under servicesDir, for events that compare nothing). Folders holding one
- * whose names are not valid service names are ignored, with a warning. Only trees are read: a
- * blob-less clone fetches nothing.
+ * ('all': every folder under servicesDir, for events that compare nothing). `known`: folders whose
+ * tree at `revision` the diff already gave (undefined: gone); only the others are looked up.
+ * Folders holding one whose names are not valid service names are ignored, with a warning. Only
+ * trees are read: a blob-less clone fetches nothing.
  */
-async function servicesAt(git, revision, servicesDir, names, warnings) {
+async function servicesAt(git, revision, servicesDir, names, warnings, known = new Map()) {
     let found;
     if (names === 'all') {
         found = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir);
     }
-    else if (names.length <= FOLDERS_BY_NAME) {
-        found =
-            names.length === 0
-                ? { services: new Set(), invalid: new Set() }
-                : servicesInTree(await git.listFolders(revision, names.map(name => `${servicesDir}/${name}`)), servicesDir);
-    }
     else {
-        const trees = await git.subfolders(revision, servicesDir);
-        const present = names.filter(name => trees.has(name));
-        const holds = await git.holdsFile(present.map(name => trees.get(name)), compose_files/* COMPOSE_FILES */.Z);
+        const trees = new Map();
+        const unknown = [];
+        for (const name of names) {
+            const path = `${servicesDir}/${name}`;
+            const tree = known.get(path);
+            if (tree !== undefined)
+                trees.set(name, tree);
+            else if (!known.has(path))
+                unknown.push(name);
+        }
         found = { services: new Set(), invalid: new Set() };
-        present.forEach((name, i) => {
+        if (unknown.length > 0 && unknown.length <= FOLDERS_BY_NAME) {
+            const listing = await git.listFolders(revision, unknown.map(name => `${servicesDir}/${name}`));
+            found = servicesInTree(listing, servicesDir);
+        }
+        else if (unknown.length > 0) {
+            const all = await git.subfolders(revision, servicesDir);
+            for (const name of unknown) {
+                const tree = all.get(name);
+                if (tree !== undefined)
+                    trees.set(name, tree);
+            }
+        }
+        const named = [...trees.keys()];
+        const holds = await git.holdsFile(named.map(name => trees.get(name)), compose_files/* COMPOSE_FILES */.Z);
+        named.forEach((name, i) => {
             if (holds[i])
                 ((0,src_names/* isValidName */.uV)(name) ? found.services : found.invalid).add(name);
         });

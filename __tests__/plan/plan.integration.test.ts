@@ -3,7 +3,7 @@
  * actions/checkout makes), the bundled dist/index.js started the way the runner starts it, and
  * realistic webhook payloads. Assertions read GITHUB_OUTPUT and the job summary.
  */
-import { chownSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chownSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type ActionRun, runAction } from '../helpers/action.js'
 import {
@@ -306,7 +306,7 @@ describe('the work follows the change, not the repository', () => {
     return { run, commands }
   }
 
-  test('a push with both commits in the clone: one diff, then a look into the touched folders only', async () => {
+  test('a push with both commits in the clone: one diff, then the touched folders’ trees only', async () => {
     const after = repo.commit({
       'services/web/app.txt': 'x',
       'services/Not_A_Name/compose.yaml': compose('x')
@@ -317,10 +317,20 @@ describe('the work follows the change, not the repository', () => {
     expect(run.stdout).toContain(
       "::warning::Folder 'services/Not_A_Name' is not a valid service name"
     )
+    // The diff gives the touched folders' trees; their compose files are looked up in those.
     expect(commands).toEqual([
-      `diff --name-only --no-renames --no-ext-diff -z '${first}^{commit}' '${after}^{commit}' --`,
-      `ls-tree --full-tree -z ${after} -- services/Not_A_Name/ services/web/`
+      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`,
+      'diff-tree --stdin --no-renames -z -- compose.yaml compose.yml docker-compose.yaml docker-compose.yml'
     ])
+  })
+
+  test('a service folder replaced by a file of that name is a removal', async () => {
+    rmSync(join(repo.work, 'services/web'), { recursive: true })
+    const after = repo.commit({ 'services/web': 'a file now' })
+    repo.push('origin', 'main')
+    const { run, commands } = await tracedPlan(repo.checkout(), pushEvent({ before: first, after }))
+    expect(jobs(run)).toEqual(['remove:web-aws', 'remove:web-homelab'])
+    expect(commands.filter(c => c.startsWith('ls-tree'))).toEqual([])
   })
 
   test('events that compare nothing list the whole services folder', async () => {
@@ -335,7 +345,7 @@ describe('the work follows the change, not the repository', () => {
     ])
   })
 
-  test('a change to many services looks their compose files up by tree, with the same result', async () => {
+  test('a change to many services looks their compose files up by tree, listing no folder', async () => {
     const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
     const base = repo.commit(
       Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
@@ -366,7 +376,7 @@ describe('the work follows the change, not the repository', () => {
       'remove:s00-aws'
     ])
     const commands = readFileSync(trace, 'utf8')
-    expect(commands).toContain(`ls-tree -d --full-tree -z ${after} -- services/`)
+    expect(commands).not.toContain('ls-tree')
     expect(commands).toContain('diff-tree --stdin --no-renames -z --')
   })
 })

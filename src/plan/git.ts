@@ -13,10 +13,10 @@ export interface Git {
   /** Fetches exactly these commits (by SHA or ref) from origin; git's error when it failed. */
   fetch(refspecs: string[], depthArgs: string[]): Promise<{ ok: boolean; error?: string }>
   mergeBase(a: string, b: string): Promise<string | undefined>
-  /** Paths that differ between two commits (renames as delete + add), NUL-safe. */
-  changedFiles(base: string, head: string): Promise<string[]>
-  /** Like changedFiles, or undefined when either commit is not in the clone (nothing fetched). */
-  changedFilesIfPresent(base: string, head: string): Promise<string[] | undefined>
+  /** What differs between two commits. */
+  compare(base: string, head: string): Promise<TreeChange>
+  /** Like compare, or undefined when either commit is not in the clone (nothing fetched). */
+  compareIfPresent(base: string, head: string): Promise<TreeChange | undefined>
   /**
    * Paths of the files (anything but a folder: symlinks and submodules count, as for
    * `ls-tree -r`) directly inside each of `folders` at `revision` (every file below them with
@@ -31,6 +31,18 @@ export interface Git {
    * actions/checkout makes for sparse checkouts) never fetches a blob for it.
    */
   holdsFile(trees: string[], names: string[]): Promise<boolean[]>
+}
+
+/** What differs between two commits, from one `git diff-tree`. */
+export interface TreeChange {
+  /** Paths of the files that differ (renames as delete + add), NUL-safe. */
+  files: string[]
+  /**
+   * Each folder that differs → its tree object ID at head, or undefined where it is gone. A
+   * changed service folder's tree comes with the change, so finding its compose file needs no
+   * listing of the folder or of its parent.
+   */
+  folders: Map<string, string | undefined>
 }
 
 export function createGit(run: Runner, repo: string): Git {
@@ -84,12 +96,12 @@ export function createGit(run: Runner, repo: string): Git {
       const result = await git(['merge-base', a, b])
       return result.exitCode === 0 ? result.stdout.trim() : undefined
     },
-    async changedFiles(base, head) {
-      return nulList(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`))
+    async compare(base, head) {
+      return treeChange(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`))
     },
-    async changedFilesIfPresent(base, head) {
+    async compareIfPresent(base, head) {
       const result = await git(diffArgs(base, head))
-      return result.exitCode === 0 ? nulList(result.stdout) : undefined
+      return result.exitCode === 0 ? treeChange(result.stdout) : undefined
     },
     async listFolders(revision, folders, recursive = false) {
       const entries = nulList(
@@ -164,17 +176,44 @@ export function createGit(run: Runner, repo: string): Git {
   }
 }
 
-/** Commits only (`^{commit}`): a tree or blob SHA given as base or head is an error. */
+/**
+ * Every changed file and, with -t, every changed folder, in raw form. Commits only (`^{commit}`):
+ * a tree or blob SHA given as base or head is an error.
+ */
 const diffArgs = (base: string, head: string) => [
-  'diff',
-  '--name-only',
+  'diff-tree',
+  '-r',
+  '-t',
+  '--raw',
   '--no-renames',
-  '--no-ext-diff',
   '-z',
   `${base}^{commit}`,
   `${head}^{commit}`,
   '--'
 ]
+
+const FOLDER_MODE = '040000'
+const NO_MODE = '000000'
+
+/**
+ * Reads diff-tree's raw -z records, ":<old mode> <new mode> <old ID> <new ID> <status>\0<path>\0".
+ * A folder replaced by a file (or the reverse) comes as two records, a deletion and an addition.
+ */
+function treeChange(output: string): TreeChange {
+  const files: string[] = []
+  const folders = new Map<string, string | undefined>()
+  const fields = output.split('\0')
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const record = fields[i] as string
+    const path = fields[i + 1] as string
+    const oldMode = record.slice(1, 7)
+    const newMode = record.slice(8, 14)
+    if (newMode === FOLDER_MODE) folders.set(path, record.split(' ')[3])
+    else if (newMode === NO_MODE && oldMode === FOLDER_MODE) folders.set(path, undefined)
+    else files.push(path)
+  }
+  return { files, folders }
+}
 
 // The empty tree, which git knows without storing it, in SHA-1 and SHA-256 repositories.
 const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'

@@ -4,7 +4,7 @@ import type { PlanInputs } from '../inputs.js'
 import { pickDeployments } from '../deployments/contract.js'
 import { loadDeployments } from '../deployments/source.js'
 import { type EventContext, eventRange } from './event.js'
-import type { Git } from './git.js'
+import type { Git, TreeChange } from './git.js'
 import type { LastSuccessfulRun } from './last-success.js'
 import { type Plan, type ServiceChange, buildPlan } from './matrix.js'
 import { COMPOSE_FILES } from '../compose-files.js'
@@ -84,9 +84,9 @@ export async function computePlan(
 
   const changes: ServiceChange[] = []
   if (range.kind === 'diff') {
-    const files = range.files ?? (await deps.git.changedFiles(range.base, range.head))
+    const change = range.change ?? (await deps.git.compare(range.base, range.head))
     const { byService, sharedFiles } = changedServices(
-      files,
+      change.files,
       inputs.servicesDir,
       await sharedPathMatcher(inputs.sharedPaths)
     )
@@ -95,7 +95,14 @@ export async function computePlan(
     // path changed): the cost follows the change, not the repository.
     const wanted = new Set(byService.keys())
     if (sharedFiles.length > 0) for (const service of deployed) wanted.add(service)
-    const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings)
+    const atHead = await servicesAt(
+      deps.git,
+      range.head,
+      inputs.servicesDir,
+      [...wanted],
+      warnings,
+      change.folders
+    )
     for (const [service, reason] of byService) {
       if (atHead.has(service)) changes.push({ service, action: 'deploy', reason })
       // A folder without a compose file is only a removal if something is deployed from it.
@@ -165,40 +172,51 @@ const FOLDERS_BY_NAME = 32
 
 /**
  * Which of these service folders hold a compose file (not a folder of that name) at `revision`
- * ('all': every folder under servicesDir, for events that compare nothing). Folders holding one
- * whose names are not valid service names are ignored, with a warning. Only trees are read: a
- * blob-less clone fetches nothing.
+ * ('all': every folder under servicesDir, for events that compare nothing). `known`: folders whose
+ * tree at `revision` the diff already gave (undefined: gone); only the others are looked up.
+ * Folders holding one whose names are not valid service names are ignored, with a warning. Only
+ * trees are read: a blob-less clone fetches nothing.
  */
 async function servicesAt(
   git: Git,
   revision: string,
   servicesDir: string,
   names: string[] | 'all',
-  warnings: string[]
+  warnings: string[],
+  known: TreeChange['folders'] = new Map()
 ): Promise<Set<string>> {
   let found: { services: Set<string>; invalid: Set<string> }
   if (names === 'all') {
     found = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir)
-  } else if (names.length <= FOLDERS_BY_NAME) {
-    found =
-      names.length === 0
-        ? { services: new Set(), invalid: new Set() }
-        : servicesInTree(
-            await git.listFolders(
-              revision,
-              names.map(name => `${servicesDir}/${name}`)
-            ),
-            servicesDir
-          )
   } else {
-    const trees = await git.subfolders(revision, servicesDir)
-    const present = names.filter(name => trees.has(name))
+    const trees = new Map<string, string>()
+    const unknown: string[] = []
+    for (const name of names) {
+      const path = `${servicesDir}/${name}`
+      const tree = known.get(path)
+      if (tree !== undefined) trees.set(name, tree)
+      else if (!known.has(path)) unknown.push(name)
+    }
+    found = { services: new Set(), invalid: new Set() }
+    if (unknown.length > 0 && unknown.length <= FOLDERS_BY_NAME) {
+      const listing = await git.listFolders(
+        revision,
+        unknown.map(name => `${servicesDir}/${name}`)
+      )
+      found = servicesInTree(listing, servicesDir)
+    } else if (unknown.length > 0) {
+      const all = await git.subfolders(revision, servicesDir)
+      for (const name of unknown) {
+        const tree = all.get(name)
+        if (tree !== undefined) trees.set(name, tree)
+      }
+    }
+    const named = [...trees.keys()]
     const holds = await git.holdsFile(
-      present.map(name => trees.get(name) as string),
+      named.map(name => trees.get(name) as string),
       COMPOSE_FILES
     )
-    found = { services: new Set(), invalid: new Set() }
-    present.forEach((name, i) => {
+    named.forEach((name, i) => {
       if (holds[i]) (isValidName(name) ? found.services : found.invalid).add(name)
     })
   }

@@ -1,10 +1,10 @@
 import { InputError } from '../errors.js'
-import type { Git } from './git.js'
+import type { Git, TreeChange } from './git.js'
 import type { RangeRequest } from './event.js'
 
 export type ResolvedRange =
-  /** `files`: the changed files, when finding the commits already compared them. */
-  | { kind: 'diff'; base: string; head: string; why: string; files?: string[] }
+  /** `change`: what changed, when finding the commits already compared them. */
+  | { kind: 'diff'; base: string; head: string; why: string; change?: TreeChange }
   | { kind: 'all'; head: string; why: string; warning?: string }
   | { kind: 'selection'; head: string; services: 'all' | string[]; why: string }
   | { kind: 'none'; why: string }
@@ -44,9 +44,9 @@ export async function resolveRange(
   // The common case, a push whose commits are both in the clone: one git process answers both
   // "are they there?" and "what changed?".
   if (request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head)) {
-    const files = await git.changedFilesIfPresent(request.base, request.head)
-    if (files !== undefined)
-      return { kind: 'diff', base: request.base, head: request.head, why: request.why, files }
+    const change = await git.compareIfPresent(request.base, request.head)
+    if (change !== undefined)
+      return { kind: 'diff', base: request.base, head: request.head, why: request.why, change }
   }
 
   const head = await ensureCommit(git, request.head)
