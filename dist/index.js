@@ -59,11 +59,10 @@ function errorMessage(error) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   v$: () => (/* binding */ CommandNotFoundError),
+  d1: () => (/* binding */ runCommand),
   yQ: () => (/* binding */ runCommandSync),
   nj: () => (/* binding */ spawnCommand)
 });
-
-// UNUSED EXPORTS: runCommand
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -496,8 +495,12 @@ function cell(text) {
 
 ;// CONCATENATED MODULE: ./src/plan/git.ts
 
-function createGit(run, repo) {
-    const git = (args, options = {}) => run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options });
+/**
+ * `background`: the runner for comparing two commits, when it should not block (plan reads the
+ * deployments while git compares); every other command uses `run`.
+ */
+function createGit(run, repo, background = run) {
+    const git = (args, options = {}, runner = run) => runner('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options });
     const mustGit = async (args, what, input) => {
         const result = await git(args, { input });
         if (result.exitCode !== 0) {
@@ -545,7 +548,7 @@ function createGit(run, repo) {
             return treeChange(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`));
         },
         async compareIfPresent(base, head) {
-            const result = await git(diffArgs(base, head));
+            const result = await git(diffArgs(base, head), {}, background);
             return result.exitCode === 0 ? treeChange(result.stdout) : undefined;
         },
         async listFolders(revision, folders, recursive = false) {
@@ -1184,7 +1187,7 @@ const DEEPEN_STEPS = [50, 500];
  * are the default of actions/checkout), and returns full SHAs. A missing event commit means
  * "deploy everything" (safe); a missing input commit is the user's error.
  */
-async function resolveRange(request, rawGit, sources) {
+async function resolveRange(request, rawGit, sources, started) {
     // Remember why the last fetch failed, so a fallback to "everything" can say so.
     let lastFetchError;
     const git = {
@@ -1201,8 +1204,10 @@ async function resolveRange(request, rawGit, sources) {
         return request;
     // The common case, a push whose commits are both in the clone: one git process answers both
     // "are they there?" and "what changed?".
-    if (request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head)) {
-        const change = await git.compareIfPresent(request.base, request.head);
+    if (isPresentCheckable(request)) {
+        const change = started?.base === request.base && started.head === request.head
+            ? await started.change
+            : await git.compareIfPresent(request.base, request.head);
         if (change !== undefined)
             return { kind: 'diff', base: request.base, head: request.head, why: request.why, change };
     }
@@ -1242,6 +1247,20 @@ async function resolveRange(request, rawGit, sources) {
             };
         }
     }
+}
+const isPresentCheckable = (request) => request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head);
+/**
+ * Starts the comparison resolveRange begins with in the common case, so that git works while the
+ * caller does something else (plan reads the deployments). It only reads the clone: nothing is
+ * fetched. Undefined when the request is not that case.
+ */
+function startComparison(request, git) {
+    if (!isPresentCheckable(request))
+        return undefined;
+    const change = git.compareIfPresent(request.base, request.head);
+    // Awaited later by resolveRange; if the caller fails first, its error is the one that counts.
+    change.catch(() => undefined);
+    return { base: request.base, head: request.head, change };
 }
 function notACommit(input, value) {
     return new errors/* InputError */.dz(input, `'${value}' does not resolve to a commit in this repository`, 'Pass a commit SHA or a branch/tag that exists on the remote.');
@@ -1353,7 +1372,14 @@ function changedServices(files, servicesDir, isShared) {
 
 /** The whole `plan` command as one function of its inputs: event + git + deployments → matrix. */
 async function computePlan(inputs, context, deps) {
-    // Bad deployments fail before any git work, so the error is about the input, not a side effect.
+    let request = eventRange(context, {
+        base: inputs.base,
+        head: inputs.head,
+        services: inputs.services
+    });
+    // In the common case git compares the two commits while the deployments are read. Nothing is
+    // fetched before they are checked: bad deployments fail with no side effect on the clone.
+    const started = inputs.compareWith === 'last-successful-run' ? undefined : startComparison(request, deps.git);
     const table = await loadDeployments(inputs, deps.workspace, deps.run);
     const { names, services, paths } = table;
     const warnings = [];
@@ -1366,11 +1392,6 @@ async function computePlan(inputs, context, deps) {
             warnings.push(`Deployment '${name}' has path '${path}', but service '${service}' lives in '${expected}'; changes are detected in '${expected}'.`);
         }
     }
-    let request = eventRange(context, {
-        base: inputs.base,
-        head: inputs.head,
-        services: inputs.services
-    });
     if (inputs.compareWith === 'last-successful-run' &&
         context.eventName === 'push' &&
         request.kind === 'trees' &&
@@ -1391,10 +1412,7 @@ async function computePlan(inputs, context, deps) {
             warnings.push(`Could not ask GitHub for the last successful run (${(0,errors/* errorMessage */.gJ)(error)}); comparing with the push's previous commit instead. Grant the job permissions: actions: read.`);
         }
     }
-    const range = await resolveRange(request, deps.git, {
-        baseFromInput: inputs.base !== undefined,
-        headFromInput: inputs.head !== undefined
-    });
+    const range = await resolveRange(request, deps.git, { baseFromInput: inputs.base !== undefined, headFromInput: inputs.head !== undefined }, started);
     if (range.kind === 'none')
         return { ...buildPlan([], []), range, warnings };
     if (range.kind === 'all' && range.warning)
@@ -1620,7 +1638,8 @@ async function planCommand() {
     if (inputs.githubToken !== '')
         setSecret(inputs.githubToken);
     const plan = await computePlan(inputs, context, {
-        git: createGit(exec/* runCommandSync */.yQ, workspace),
+        // The comparison runs in the background while the deployments are read (computePlan).
+        git: createGit(exec/* runCommandSync */.yQ, workspace, exec/* runCommand */.d1),
         run: exec/* runCommandSync */.yQ,
         workspace,
         lastSuccessfulRun: inputs.compareWith === 'last-successful-run'

@@ -45,9 +45,13 @@ export interface TreeChange {
   folders: Map<string, string | undefined>
 }
 
-export function createGit(run: Runner, repo: string): Git {
-  const git = (args: string[], options: { input?: Buffer } = {}) =>
-    run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options })
+/**
+ * `background`: the runner for comparing two commits, when it should not block (plan reads the
+ * deployments while git compares); every other command uses `run`.
+ */
+export function createGit(run: Runner, repo: string, background: Runner = run): Git {
+  const git = (args: string[], options: { input?: Buffer } = {}, runner = run) =>
+    runner('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options })
   const mustGit = async (args: string[], what: string, input?: Buffer) => {
     const result = await git(args, { input })
     if (result.exitCode !== 0) {
@@ -100,7 +104,7 @@ export function createGit(run: Runner, repo: string): Git {
       return treeChange(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`))
     },
     async compareIfPresent(base, head) {
-      const result = await git(diffArgs(base, head))
+      const result = await git(diffArgs(base, head), {}, background)
       return result.exitCode === 0 ? treeChange(result.stdout) : undefined
     },
     async listFolders(revision, folders, recursive = false) {

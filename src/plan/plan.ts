@@ -9,7 +9,7 @@ import type { LastSuccessfulRun } from './last-success.js'
 import { type Plan, type ServiceChange, buildPlan } from './matrix.js'
 import { COMPOSE_FILES } from '../compose-files.js'
 import { isValidName } from '../names.js'
-import { type ResolvedRange, resolveRange } from './range.js'
+import { type ResolvedRange, resolveRange, startComparison } from './range.js'
 import { changedServices, servicesInTree, sharedPathMatcher } from './services.js'
 
 export interface PlanResult extends Plan {
@@ -31,7 +31,15 @@ export async function computePlan(
   context: EventContext,
   deps: PlanDeps
 ): Promise<PlanResult> {
-  // Bad deployments fail before any git work, so the error is about the input, not a side effect.
+  let request = eventRange(context, {
+    base: inputs.base,
+    head: inputs.head,
+    services: inputs.services
+  })
+  // In the common case git compares the two commits while the deployments are read. Nothing is
+  // fetched before they are checked: bad deployments fail with no side effect on the clone.
+  const started =
+    inputs.compareWith === 'last-successful-run' ? undefined : startComparison(request, deps.git)
   const table = await loadDeployments(inputs, deps.workspace, deps.run)
   const { names, services, paths } = table
   const warnings: string[] = []
@@ -47,11 +55,6 @@ export async function computePlan(
     }
   }
 
-  let request = eventRange(context, {
-    base: inputs.base,
-    head: inputs.head,
-    services: inputs.services
-  })
   if (
     inputs.compareWith === 'last-successful-run' &&
     context.eventName === 'push' &&
@@ -75,10 +78,12 @@ export async function computePlan(
       )
     }
   }
-  const range = await resolveRange(request, deps.git, {
-    baseFromInput: inputs.base !== undefined,
-    headFromInput: inputs.head !== undefined
-  })
+  const range = await resolveRange(
+    request,
+    deps.git,
+    { baseFromInput: inputs.base !== undefined, headFromInput: inputs.head !== undefined },
+    started
+  )
   if (range.kind === 'none') return { ...buildPlan([], []), range, warnings }
   if (range.kind === 'all' && range.warning) warnings.push(range.warning)
 
