@@ -333,6 +333,47 @@ describe('the work follows the change, not the repository', () => {
     expect(commands.filter(c => c.startsWith('ls-tree'))).toEqual([])
   })
 
+  test('a SHA-256 repository plans a few and many changed services like a SHA-1 one', async () => {
+    const sha256 = new TestRepo({ objectFormat: 'sha256' })
+    try {
+      const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
+      const base = sha256.commit(
+        Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
+      )
+      const few = sha256.commit({ 'services/s05/app.txt': 'x', 'services/s00/compose.yaml': null })
+      const all = sha256.commit(
+        Object.fromEntries(many.map(name => [`services/${name}/app.txt`, 'changed']))
+      )
+      sha256.push('origin', 'main')
+      expect(all).toMatch(/^[0-9a-f]{64}$/)
+      const deployments = JSON.stringify(
+        Object.fromEntries(
+          many.map(name => [
+            `${name}-aws`,
+            { ...DEPLOYMENTS['api-aws'], service: name, path: `services/${name}` }
+          ])
+        )
+      )
+      const checkout = sha256.checkout({ depth: 5 })
+      const planned = async (before: string, after: string) => {
+        const run = await plan(checkout, pushEvent({ before, after }), {
+          sha: after,
+          inputs: { deployments }
+        })
+        expectOk(run)
+        return jobs(run)
+      }
+      expect(await planned(base, few)).toEqual(['deploy:s05-aws', 'remove:s00-aws'])
+      // s00 has no compose file since `few`: still a removal.
+      expect(await planned(few, all)).toEqual([
+        ...many.slice(1).map(name => `deploy:${name}-aws`),
+        'remove:s00-aws'
+      ])
+    } finally {
+      sha256.cleanup()
+    }
+  })
+
   test('events that compare nothing list the whole services folder', async () => {
     const { run, commands } = await tracedPlan(
       repo.checkout({ depth: 1 }),

@@ -200,24 +200,36 @@ const FOLDER_MODE = '040000'
 const NO_MODE = '000000'
 
 /**
- * Reads diff-tree's raw -z records, ":<old mode> <new mode> <old ID> <new ID> <status>\0<path>\0".
- * A folder replaced by a file (or the reverse) comes as two records, a deletion and an addition.
+ * Reads diff-tree's raw -z records, ":<old mode> <new mode> <old ID> <new ID> <status>\0<path>\0",
+ * in place: the fields before the path have a fixed width (--no-renames: a one-letter status), so
+ * only the paths and the folders' IDs become strings (thousands of records in a large change). A
+ * folder replaced by a file (or the reverse) comes as two records, a deletion and an addition.
  */
 function treeChange(output: string): TreeChange {
   const files: string[] = []
   const folders = new Map<string, string | undefined>()
-  const fields = output.split('\0')
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const record = fields[i] as string
-    const path = fields[i + 1] as string
-    const oldMode = record.slice(1, 7)
-    const newMode = record.slice(8, 14)
-    if (newMode === FOLDER_MODE) folders.set(path, record.split(' ')[3])
-    else if (newMode === NO_MODE && oldMode === FOLDER_MODE) folders.set(path, undefined)
+  let at = 0
+  while (at < output.length) {
+    // ":" + two 6-digit modes, two object IDs (40 or 64 hex digits), one status letter.
+    const idLength = output.charCodeAt(at + 55) === SPACE ? 40 : 64
+    const newId = at + 15 + idLength + 1
+    const pathStart = newId + idLength + 3
+    const pathEnd = output.indexOf('\0', pathStart)
+    if (output.charCodeAt(at) !== COLON || pathEnd === -1)
+      throw new ActionError('git could not compare the commits: unexpected diff-tree output')
+    const path = output.slice(pathStart, pathEnd)
+    if (output.startsWith(FOLDER_MODE, at + 8))
+      folders.set(path, output.slice(newId, newId + idLength))
+    else if (output.startsWith(NO_MODE, at + 8) && output.startsWith(FOLDER_MODE, at + 1))
+      folders.set(path, undefined)
     else files.push(path)
+    at = pathEnd + 1
   }
   return { files, folders }
 }
+
+const COLON = 0x3a
+const SPACE = 0x20
 
 // The empty tree, which git knows without storing it, in SHA-1 and SHA-256 repositories.
 const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
