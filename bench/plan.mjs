@@ -15,7 +15,7 @@ import { formatLine, paired, runsArgument } from './lib.mjs'
 
 const GOAL = 2.0
 const MAX_RSS_MB = 100
-const GENERATOR = 'v1' // bump when the generated repositories change
+const GENERATOR = 'v2' // bump when the generated repositories change
 const CACHE = join(tmpdir(), 'launch-service-bench')
 
 /** services × files per service; `changed` files spread evenly over `over` services. */
@@ -54,12 +54,13 @@ function repository(size) {
     )
     for (let j = 1; j < size.files; j++)
       chunks.push(`M 100644 inline ${filePath(service, j)}\n${data(`${service} ${j}\n`)}`)
+    // As `terraform output -json deployments` writes it (attributes in sorted order, compact).
     deployments[`${service}-aws`] = {
-      service,
       path: `services/${service}`,
-      target: 'aws',
-      runner_labels: ['self-hosted', 'aws'],
       public: false,
+      runner_labels: ['self-hosted', 'aws'],
+      service,
+      target: 'aws',
       url: null
     }
   }

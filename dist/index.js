@@ -59,11 +59,10 @@ function errorMessage(error) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   v$: () => (/* binding */ CommandNotFoundError),
+  d1: () => (/* binding */ runCommand),
   yQ: () => (/* binding */ runCommandSync),
   nj: () => (/* binding */ spawnCommand)
 });
-
-// UNUSED EXPORTS: runCommand
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -173,7 +172,7 @@ const MAX_OUTPUT = 1024 ** 3;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(335);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(960);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -437,7 +436,7 @@ function boolean(read, name, fallback) {
 
 /***/ }),
 
-/***/ 335:
+/***/ 960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -496,8 +495,12 @@ function cell(text) {
 
 ;// CONCATENATED MODULE: ./src/plan/git.ts
 
-function createGit(run, repo) {
-    const git = (args, options = {}) => run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options });
+/**
+ * `background`: the runner for comparing two commits, when it should not block (plan reads the
+ * deployments while git compares); every other command uses `run`.
+ */
+function createGit(run, repo, background = run) {
+    const git = (args, options = {}, runner = run) => runner('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options });
     const mustGit = async (args, what, input) => {
         const result = await git(args, { input });
         if (result.exitCode !== 0) {
@@ -541,12 +544,12 @@ function createGit(run, repo) {
             const result = await git(['merge-base', a, b]);
             return result.exitCode === 0 ? result.stdout.trim() : undefined;
         },
-        async changedFiles(base, head) {
-            return nulList(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`));
+        async compare(base, head) {
+            return treeChange(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`));
         },
-        async changedFilesIfPresent(base, head) {
-            const result = await git(diffArgs(base, head));
-            return result.exitCode === 0 ? nulList(result.stdout) : undefined;
+        async compareIfPresent(base, head) {
+            const result = await git(diffArgs(base, head), {}, background);
+            return result.exitCode === 0 ? treeChange(result.stdout) : undefined;
         },
         async listFolders(revision, folders, recursive = false) {
             const entries = nulList(await mustGit([
@@ -610,17 +613,54 @@ function createGit(run, repo) {
         }
     };
 }
-/** Commits only (`^{commit}`): a tree or blob SHA given as base or head is an error. */
+/**
+ * Every changed file and, with -t, every changed folder, in raw form. Commits only (`^{commit}`):
+ * a tree or blob SHA given as base or head is an error.
+ */
 const diffArgs = (base, head) => [
-    'diff',
-    '--name-only',
+    'diff-tree',
+    '-r',
+    '-t',
+    '--raw',
     '--no-renames',
-    '--no-ext-diff',
     '-z',
     `${base}^{commit}`,
     `${head}^{commit}`,
     '--'
 ];
+const FOLDER_MODE = '040000';
+const NO_MODE = '000000';
+/**
+ * Reads diff-tree's raw -z records, ":<old mode> <new mode> <old ID> <new ID> <status>\0<path>\0",
+ * in place: the fields before the path have a fixed width (--no-renames: a one-letter status), so
+ * only the paths and the folders' IDs become strings (thousands of records in a large change). A
+ * folder replaced by a file (or the reverse) comes as two records, a deletion and an addition.
+ */
+function treeChange(output) {
+    const files = [];
+    const folders = new Map();
+    let at = 0;
+    while (at < output.length) {
+        // ":" + two 6-digit modes, two object IDs (40 or 64 hex digits), one status letter.
+        const idLength = output.charCodeAt(at + 55) === SPACE ? 40 : 64;
+        const newId = at + 15 + idLength + 1;
+        const pathStart = newId + idLength + 3;
+        const pathEnd = output.indexOf('\0', pathStart);
+        if (output.charCodeAt(at) !== COLON || pathEnd === -1)
+            throw new errors/* ActionError */.lZ('git could not compare the commits: unexpected diff-tree output');
+        const path = output.slice(pathStart, pathEnd);
+        if (output.startsWith(FOLDER_MODE, at + 8))
+            folders.set(path, output.slice(newId, newId + idLength));
+        else if (output.startsWith(NO_MODE, at + 8) && output.startsWith(FOLDER_MODE, at + 1))
+            folders.set(path, undefined);
+        else
+            files.push(path);
+        at = pathEnd + 1;
+    }
+    return { files, folders };
+}
+const COLON = 0x3a;
+const SPACE = 0x20;
 // The empty tree, which git knows without storing it, in SHA-1 and SHA-256 repositories.
 const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
@@ -688,11 +728,26 @@ function githubLastSuccessfulRun(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/deployments/contract.ts
 
 
+/** A table over deployments already built (the general path: parseDeployments). */
+function tableOf(deployments) {
+    return {
+        names: deployments.map(d => d.name),
+        services: deployments.map(d => d.service),
+        paths: deployments.map(d => d.path),
+        at: i => deployments[i]
+    };
+}
+/** The deployments at the indexes `keep` accepts, built in full. */
+function pickDeployments(table, keep) {
+    const picked = [];
+    for (let i = 0; i < table.names.length; i++)
+        if (keep(i))
+            picked.push(table.at(i));
+    return picked;
+}
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /**
  * Accepts the whole `terraform output -json` document (uses `deployments.value`) or the bare
@@ -815,6 +870,8 @@ function shapeError(input, problem) {
     return new errors/* InputError */.dz(input, problem, 'Pass `terraform output -json` (the whole document) or its `deployments` map.');
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/deployments/published.ts
 
 /**
@@ -827,8 +884,11 @@ function shapeError(input, problem) {
  */
 const PUBLISHED_VARIABLE = 'LAUNCH_SERVICE_DEPLOYMENTS';
 const notPublishedFix = 'Apply infrastructure/ once on the default branch (the Terraform workflow publishes the deployments as repository variables), or pass deployments / terraform-dir instead.';
-/** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */
-function joinPublishedDeployments(vars) {
+/**
+ * The texts of the published parts, in order; a missing or miscounted part is an error here, never
+ * fewer deployments.
+ */
+function publishedParts(vars) {
     const count = vars[PUBLISHED_VARIABLE];
     if (count === undefined) {
         throw new errors/* InputError */.dz('vars', `has no ${PUBLISHED_VARIABLE} variable`, notPublishedFix);
@@ -836,13 +896,35 @@ function joinPublishedDeployments(vars) {
     if (!/^(0|[1-9][0-9]{0,2})$/.test(count.trim())) {
         throw new errors/* InputError */.dz('vars', `${PUBLISHED_VARIABLE} must be the number of parts, not ${JSON.stringify(count.slice(0, 20))}`, notPublishedFix);
     }
-    const map = new Map();
+    const parts = [];
     for (let part = 1; part <= Number(count); part++) {
         const name = `${PUBLISHED_VARIABLE}_${part}`;
         const text = vars[name];
         if (text === undefined) {
             throw new errors/* InputError */.dz('vars', `${name} is missing (${PUBLISHED_VARIABLE} says ${count} parts)`, 'GitHub passes a workflow run at most 256 KB of repository and organisation variables and drops the alphabetically last ones: make other variables smaller, or re-run the Terraform workflow if it was interrupted.');
         }
+        parts.push({ name, text });
+    }
+    return parts;
+}
+/**
+ * The parts as one map in Terraform's text form (`{` the parts' entries joined by commas `}`), for
+ * readTerraformText; undefined when a part is not a JSON object's text.
+ */
+function joinPublishedText(parts) {
+    const inner = [];
+    for (const { text } of parts) {
+        if (!text.startsWith('{') || !text.endsWith('}'))
+            return undefined;
+        if (text.length > 2)
+            inner.push(text.slice(1, -1));
+    }
+    return `{${inner.join(',')}}`;
+}
+/** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */
+function joinPublishedDeployments(vars) {
+    const map = new Map();
+    for (const { name, text } of publishedParts(vars)) {
         let value;
         try {
             value = JSON.parse(text);
@@ -864,7 +946,88 @@ function joinPublishedDeployments(vars) {
     return Object.fromEntries(map);
 }
 
+;// CONCATENATED MODULE: ./src/deployments/terraform-text.ts
+
+/**
+ * URLs as Terraform writes them: printable ASCII without space, `"` or `\`, and the escapes
+ * jsonencode writes for `&`, `<` and `>`. Every such URL passes the contract's url rule; any other
+ * (non-ASCII, other escapes) is left to the general path.
+ */
+const URL_SOURCE = 'https?://(?:[!#-\\[\\]-~]|\\\\u00(?:26|3c|3e))+';
+/**
+ * One deployment exactly as Terraform writes it, with every field checked by the contract's own
+ * rules (src/names.ts); captures the name, path and service. Sticky: entries follow each other.
+ */
+const ENTRY = new RegExp(`[{,]"(${src_names/* NAME_SOURCE */.su})":\\{"path":"(${src_names/* CONTRACT_PATH_SOURCE */.Fo})","public":(?:true|false),` +
+    `"runner_labels":\\["${src_names/* LABEL_SOURCE */.lH}"(?:,"${src_names/* LABEL_SOURCE */.lH}")*\\],"service":"(${src_names/* NAME_SOURCE */.su})",` +
+    `"target":"${src_names/* NAME_SOURCE */.su}","url":(?:null|"${URL_SOURCE}")\\}`, 'y');
+/**
+ * Reads the deployments map in the one form Terraform writes it — `jsonencode`, `terraform output
+ * -json deployments`, the published variables: compact, attributes in sorted order, all of them
+ * present — without building an object per deployment: plan reads thousands on every run, and
+ * JSON.parse plus a check of each field cost it more than everything else it does. Returns
+ * undefined for any other text, valid or not; parseDeployments then parses and checks it field by
+ * field and names each problem. Accepts only what parseDeployments accepts, with the same result
+ * (__tests__/deployments/terraform-text.test.ts compares the two).
+ */
+function readTerraformText(text) {
+    const last = text.length - 1;
+    if (text.charCodeAt(0) !== OPEN || text.charCodeAt(last) !== CLOSE)
+        return undefined;
+    const names = [];
+    const paths = [];
+    const services = [];
+    const starts = [];
+    const ends = [];
+    let at = 0;
+    ENTRY.lastIndex = 0;
+    for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
+        // The first entry opens the map, every other follows a comma.
+        if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA))
+            return undefined;
+        const name = match[1];
+        names.push(name);
+        paths.push(match[2]);
+        services.push(match[3]);
+        starts.push(at + name.length + 4); // past `{"<name>":` (or `,"<name>":`)
+        at = ENTRY.lastIndex;
+        ends.push(at);
+    }
+    if (names.length === 0 ? text.length !== 2 : at !== last)
+        return undefined;
+    // JSON.parse keeps the last of two equal keys; Terraform never writes two.
+    if (new Set(names).size !== names.length)
+        return undefined;
+    const known = new Set(services);
+    for (let i = 0; i < names.length; i++) {
+        // A deployment named like another service: parseDeployments names the clash.
+        if (names[i] !== services[i] && known.has(names[i]))
+            return undefined;
+    }
+    return {
+        names,
+        services,
+        paths,
+        at(i) {
+            const raw = JSON.parse(text.slice(starts[i], ends[i]));
+            return {
+                name: names[i],
+                service: raw.service,
+                path: raw.path,
+                target: raw.target,
+                runnerLabels: raw.runner_labels,
+                public: raw.public,
+                url: raw.url
+            };
+        }
+    };
+}
+const OPEN = 0x7b; // {
+const CLOSE = 0x7d; // }
+const COMMA = 0x2c; // ,
+
 ;// CONCATENATED MODULE: ./src/deployments/source.ts
+
 
 
 
@@ -878,12 +1041,15 @@ function joinPublishedDeployments(vars) {
  */
 async function loadDeployments(source, workspace, run) {
     if (source.deployments === undefined && source.terraformDir === undefined) {
-        return parseDeployments(joinPublishedDeployments(source.publishedVars ?? {}), 'vars');
+        const vars = source.publishedVars ?? {};
+        const text = joinPublishedText(publishedParts(vars));
+        return ((text === undefined ? undefined : readTerraformText(text)) ??
+            tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars')));
     }
     if (source.deployments !== undefined) {
         const text = source.deployments;
         if (/^\s*[{[]/.test(text))
-            return parseDeployments(parseJson(text, 'deployments', 'the text'), 'deployments');
+            return readText(text, 'deployments', 'the text');
         const file = (0,external_node_path_.isAbsolute)(text) ? text : (0,external_node_path_.resolve)(workspace, text);
         let content;
         try {
@@ -892,7 +1058,7 @@ async function loadDeployments(source, workspace, run) {
         catch {
             throw new errors/* InputError */.dz('deployments', `'${text}' is neither JSON nor a readable file`, 'Pass the JSON itself, or a path (relative to the workspace) to a file holding `terraform output -json`.');
         }
-        return parseDeployments(parseJson(content, 'deployments', `file '${text}'`), 'deployments');
+        return readText(content, 'deployments', `file '${text}'`);
     }
     const dir = (0,external_node_path_.resolve)(workspace, source.terraformDir ?? '.');
     let result;
@@ -908,7 +1074,14 @@ async function loadDeployments(source, workspace, run) {
         throw new errors/* ActionError */.lZ(`terraform output -json in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
             'Run terraform init (with the same backend) in that folder first.');
     }
-    return parseDeployments(parseJson(result.stdout, 'terraform-dir', 'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'), 'terraform-dir');
+    return tableOf(parseDeployments(parseJson(result.stdout, 'terraform-dir', 'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'), 'terraform-dir'));
+}
+/**
+ * A deployments map or output document given as text: read directly when it is in Terraform's
+ * own form (readTerraformText), else parsed and checked field by field.
+ */
+function readText(text, input, what) {
+    return (readTerraformText(text.trim()) ?? tableOf(parseDeployments(parseJson(text, input, what), input)));
 }
 function parseJson(text, input, what) {
     try {
@@ -1023,7 +1196,7 @@ const DEEPEN_STEPS = [50, 500];
  * are the default of actions/checkout), and returns full SHAs. A missing event commit means
  * "deploy everything" (safe); a missing input commit is the user's error.
  */
-async function resolveRange(request, rawGit, sources) {
+async function resolveRange(request, rawGit, sources, started) {
     // Remember why the last fetch failed, so a fallback to "everything" can say so.
     let lastFetchError;
     const git = {
@@ -1040,10 +1213,12 @@ async function resolveRange(request, rawGit, sources) {
         return request;
     // The common case, a push whose commits are both in the clone: one git process answers both
     // "are they there?" and "what changed?".
-    if (request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head)) {
-        const files = await git.changedFilesIfPresent(request.base, request.head);
-        if (files !== undefined)
-            return { kind: 'diff', base: request.base, head: request.head, why: request.why, files };
+    if (isPresentCheckable(request)) {
+        const change = started?.base === request.base && started.head === request.head
+            ? await started.change
+            : await git.compareIfPresent(request.base, request.head);
+        if (change !== undefined)
+            return { kind: 'diff', base: request.base, head: request.head, why: request.why, change };
     }
     const head = await ensureCommit(git, request.head);
     if (head === undefined) {
@@ -1081,6 +1256,20 @@ async function resolveRange(request, rawGit, sources) {
             };
         }
     }
+}
+const isPresentCheckable = (request) => request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head);
+/**
+ * Starts the comparison resolveRange begins with in the common case, so that git works while the
+ * caller does something else (plan reads the deployments). It only reads the clone: nothing is
+ * fetched. Undefined when the request is not that case.
+ */
+function startComparison(request, git) {
+    if (!isPresentCheckable(request))
+        return undefined;
+    const change = git.compareIfPresent(request.base, request.head);
+    // Awaited later by resolveRange; if the caller fails first, its error is the one that counts.
+    change.catch(() => undefined);
+    return { base: request.base, head: request.head, change };
 }
 function notACommit(input, value) {
     return new errors/* InputError */.dz(input, `'${value}' does not resolve to a commit in this repository`, 'Pass a commit SHA or a branch/tag that exists on the remote.');
@@ -1189,22 +1378,29 @@ function changedServices(files, servicesDir, isShared) {
 
 
 
+
 /** The whole `plan` command as one function of its inputs: event + git + deployments → matrix. */
 async function computePlan(inputs, context, deps) {
-    // Bad deployments fail before any git work, so the error is about the input, not a side effect.
-    const deployments = await loadDeployments(inputs, deps.workspace, deps.run);
-    const warnings = [];
-    for (const d of deployments) {
-        if (!isServicePath(d.path, inputs.servicesDir, d.service)) {
-            const expected = `${inputs.servicesDir}/${d.service}`;
-            warnings.push(`Deployment '${d.name}' has path '${d.path}', but service '${d.service}' lives in '${expected}'; changes are detected in '${expected}'.`);
-        }
-    }
     let request = eventRange(context, {
         base: inputs.base,
         head: inputs.head,
         services: inputs.services
     });
+    // In the common case git compares the two commits while the deployments are read. Nothing is
+    // fetched before they are checked: bad deployments fail with no side effect on the clone.
+    const started = inputs.compareWith === 'last-successful-run' ? undefined : startComparison(request, deps.git);
+    const table = await loadDeployments(inputs, deps.workspace, deps.run);
+    const { names, services, paths } = table;
+    const warnings = [];
+    for (let i = 0; i < names.length; i++) {
+        const name = names[i];
+        const service = services[i];
+        const path = paths[i];
+        if (!isServicePath(path, inputs.servicesDir, service)) {
+            const expected = `${inputs.servicesDir}/${service}`;
+            warnings.push(`Deployment '${name}' has path '${path}', but service '${service}' lives in '${expected}'; changes are detected in '${expected}'.`);
+        }
+    }
     if (inputs.compareWith === 'last-successful-run' &&
         context.eventName === 'push' &&
         request.kind === 'trees' &&
@@ -1225,26 +1421,23 @@ async function computePlan(inputs, context, deps) {
             warnings.push(`Could not ask GitHub for the last successful run (${(0,errors/* errorMessage */.gJ)(error)}); comparing with the push's previous commit instead. Grant the job permissions: actions: read.`);
         }
     }
-    const range = await resolveRange(request, deps.git, {
-        baseFromInput: inputs.base !== undefined,
-        headFromInput: inputs.head !== undefined
-    });
+    const range = await resolveRange(request, deps.git, { baseFromInput: inputs.base !== undefined, headFromInput: inputs.head !== undefined }, started);
     if (range.kind === 'none')
-        return { ...buildPlan([], deployments), range, deployments, warnings };
+        return { ...buildPlan([], []), range, warnings };
     if (range.kind === 'all' && range.warning)
         warnings.push(range.warning);
     const changes = [];
     if (range.kind === 'diff') {
-        const files = range.files ?? (await deps.git.changedFiles(range.base, range.head));
-        const { byService, sharedFiles } = changedServices(files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
-        const deployed = new Set(deployments.map(d => d.service));
+        const change = range.change ?? (await deps.git.compare(range.base, range.head));
+        const { byService, sharedFiles } = changedServices(change.files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
+        const deployed = new Set(services);
         // Only the folders the change touches are looked at (and the deployed ones when a shared
         // path changed): the cost follows the change, not the repository.
         const wanted = new Set(byService.keys());
         if (sharedFiles.length > 0)
             for (const service of deployed)
                 wanted.add(service);
-        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings);
+        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings, change.folders);
         for (const [service, reason] of byService) {
             if (atHead.has(service))
                 changes.push({ service, action: 'deploy', reason });
@@ -1276,9 +1469,12 @@ async function computePlan(inputs, context, deps) {
             if (atHead.has(service))
                 changes.push({ service, action: 'deploy', reason: [range.why] });
     }
+    // Only the changed services' deployments are built: there may be thousands of others.
+    const changed = new Set(changes.map(c => c.service));
     const only = inputs.onlyDeployments;
-    const routed = only === undefined ? deployments : deployments.filter(d => only.includes(d.name));
-    return { ...buildPlan(changes, routed), range, deployments, warnings };
+    const routed = pickDeployments(table, i => changed.has(services[i]) &&
+        (only === undefined || only.includes(names[i])));
+    return { ...buildPlan(changes, routed), range, warnings };
 }
 /** path === `${servicesDir}/${service}`, without building that string for each deployment. */
 function isServicePath(path, servicesDir, service) {
@@ -1293,27 +1489,43 @@ function isServicePath(path, servicesDir, service) {
 const FOLDERS_BY_NAME = 32;
 /**
  * Which of these service folders hold a compose file (not a folder of that name) at `revision`
- * ('all': every folder under servicesDir, for events that compare nothing). Folders holding one
- * whose names are not valid service names are ignored, with a warning. Only trees are read: a
- * blob-less clone fetches nothing.
+ * ('all': every folder under servicesDir, for events that compare nothing). `known`: folders whose
+ * tree at `revision` the diff already gave (undefined: gone); only the others are looked up.
+ * Folders holding one whose names are not valid service names are ignored, with a warning. Only
+ * trees are read: a blob-less clone fetches nothing.
  */
-async function servicesAt(git, revision, servicesDir, names, warnings) {
+async function servicesAt(git, revision, servicesDir, names, warnings, known = new Map()) {
     let found;
     if (names === 'all') {
         found = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir);
     }
-    else if (names.length <= FOLDERS_BY_NAME) {
-        found =
-            names.length === 0
-                ? { services: new Set(), invalid: new Set() }
-                : servicesInTree(await git.listFolders(revision, names.map(name => `${servicesDir}/${name}`)), servicesDir);
-    }
     else {
-        const trees = await git.subfolders(revision, servicesDir);
-        const present = names.filter(name => trees.has(name));
-        const holds = await git.holdsFile(present.map(name => trees.get(name)), compose_files/* COMPOSE_FILES */.Z);
+        const trees = new Map();
+        const unknown = [];
+        for (const name of names) {
+            const path = `${servicesDir}/${name}`;
+            const tree = known.get(path);
+            if (tree !== undefined)
+                trees.set(name, tree);
+            else if (!known.has(path))
+                unknown.push(name);
+        }
         found = { services: new Set(), invalid: new Set() };
-        present.forEach((name, i) => {
+        if (unknown.length > 0 && unknown.length <= FOLDERS_BY_NAME) {
+            const listing = await git.listFolders(revision, unknown.map(name => `${servicesDir}/${name}`));
+            found = servicesInTree(listing, servicesDir);
+        }
+        else if (unknown.length > 0) {
+            const all = await git.subfolders(revision, servicesDir);
+            for (const name of unknown) {
+                const tree = all.get(name);
+                if (tree !== undefined)
+                    trees.set(name, tree);
+            }
+        }
+        const named = [...trees.keys()];
+        const holds = await git.holdsFile(named.map(name => trees.get(name)), compose_files/* COMPOSE_FILES */.Z);
+        named.forEach((name, i) => {
             if (holds[i])
                 ((0,src_names/* isValidName */.uV)(name) ? found.services : found.invalid).add(name);
         });
@@ -1435,7 +1647,8 @@ async function planCommand() {
     if (inputs.githubToken !== '')
         setSecret(inputs.githubToken);
     const plan = await computePlan(inputs, context, {
-        git: createGit(exec/* runCommandSync */.yQ, workspace),
+        // The comparison runs in the background while the deployments are read (computePlan).
+        git: createGit(exec/* runCommandSync */.yQ, workspace, exec/* runCommand */.d1),
         run: exec/* runCommandSync */.yQ,
         workspace,
         lastSuccessfulRun: inputs.compareWith === 'last-successful-run'
@@ -1533,10 +1746,13 @@ async function run() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fo: () => (/* binding */ CONTRACT_PATH_SOURCE),
 /* harmony export */   Gn: () => (/* binding */ normaliseRepoPath),
 /* harmony export */   In: () => (/* binding */ envPrefix),
 /* harmony export */   MP: () => (/* binding */ compareNames),
 /* harmony export */   QL: () => (/* binding */ isValidContractPath),
+/* harmony export */   lH: () => (/* binding */ LABEL_SOURCE),
+/* harmony export */   su: () => (/* binding */ NAME_SOURCE),
 /* harmony export */   uV: () => (/* binding */ isValidName),
 /* harmony export */   zJ: () => (/* binding */ isValidLabel)
 /* harmony export */ });
@@ -1552,7 +1768,8 @@ async function run() {
  */
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** GitHub runner labels: no commas (config.sh splits on them), no whitespace or control characters. */
-const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const LABEL_SOURCE = '[A-Za-z0-9][A-Za-z0-9._-]{0,99}';
+const LABEL_PATTERN = new RegExp(`^${LABEL_SOURCE}$`);
 /**
  * The contract's pattern, minus two things it lets through that break downstream: a trailing '-'
  * (invalid as a DNS label and as an image tag) and '--' (service 'foo' would select the secrets
@@ -1561,8 +1778,13 @@ const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 function isValidName(name) {
     return VALID_NAME.test(name);
 }
-/** NAME_PATTERN, minus a trailing '-' and '--', in one expression (plan checks thousands). */
-const VALID_NAME = /^(?!.*--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/**
+ * NAME_PATTERN minus a trailing '-' and '--': 1 to 63 characters, letters and digits joined by
+ * single '-'. Written without anchors so that the same rule reads names inside a larger text
+ * (src/deployments/terraform-text.ts).
+ */
+const NAME_SOURCE = '(?=[a-z0-9-]{1,63}(?![a-z0-9-]))[a-z0-9](?:-?[a-z0-9])*';
+const VALID_NAME = new RegExp(`^${NAME_SOURCE}$`);
 /**
  * Orders names by code unit. Names are checked ASCII, so this is the order everyone expects, and
  * unlike localeCompare it does not load ICU's collator (tens of ms at start-up).
@@ -1605,8 +1827,12 @@ function normaliseRepoPath(value) {
 function isValidContractPath(value) {
     return CONTRACT_PATH.test(value);
 }
-// One expression, no split: plan checks thousands of paths (splitting cost several times more).
-const CONTRACT_PATH = /^(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+)*$/;
+// A segment is '.' or '..' when its dots are not followed by another segment character. Without
+// anchors, so that the same rule reads paths inside a larger text; one expression, no split (plan
+// checks thousands of paths).
+const SEGMENT = '(?!\\.\\.?(?![A-Za-z0-9._-]))[A-Za-z0-9._-]+';
+const CONTRACT_PATH_SOURCE = `${SEGMENT}(?:/${SEGMENT})*`;
+const CONTRACT_PATH = new RegExp(`^${CONTRACT_PATH_SOURCE}$`);
 
 
 /***/ }),

@@ -11,7 +11,8 @@
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
 
 /** GitHub runner labels: no commas (config.sh splits on them), no whitespace or control characters. */
-export const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
+export const LABEL_SOURCE = '[A-Za-z0-9][A-Za-z0-9._-]{0,99}'
+export const LABEL_PATTERN = new RegExp(`^${LABEL_SOURCE}$`)
 
 /**
  * The contract's pattern, minus two things it lets through that break downstream: a trailing '-'
@@ -21,8 +22,13 @@ export const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 export function isValidName(name: string): boolean {
   return VALID_NAME.test(name)
 }
-/** NAME_PATTERN, minus a trailing '-' and '--', in one expression (plan checks thousands). */
-const VALID_NAME = /^(?!.*--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+/**
+ * NAME_PATTERN minus a trailing '-' and '--': 1 to 63 characters, letters and digits joined by
+ * single '-'. Written without anchors so that the same rule reads names inside a larger text
+ * (src/deployments/terraform-text.ts).
+ */
+export const NAME_SOURCE = '(?=[a-z0-9-]{1,63}(?![a-z0-9-]))[a-z0-9](?:-?[a-z0-9])*'
+const VALID_NAME = new RegExp(`^${NAME_SOURCE}$`)
 
 /**
  * Orders names by code unit. Names are checked ASCII, so this is the order everyone expects, and
@@ -68,5 +74,9 @@ export function normaliseRepoPath(value: string): string | undefined {
 export function isValidContractPath(value: string): boolean {
   return CONTRACT_PATH.test(value)
 }
-// One expression, no split: plan checks thousands of paths (splitting cost several times more).
-const CONTRACT_PATH = /^(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+)*$/
+// A segment is '.' or '..' when its dots are not followed by another segment character. Without
+// anchors, so that the same rule reads paths inside a larger text; one expression, no split (plan
+// checks thousands of paths).
+const SEGMENT = '(?!\\.\\.?(?![A-Za-z0-9._-]))[A-Za-z0-9._-]+'
+export const CONTRACT_PATH_SOURCE = `${SEGMENT}(?:/${SEGMENT})*`
+const CONTRACT_PATH = new RegExp(`^${CONTRACT_PATH_SOURCE}$`)

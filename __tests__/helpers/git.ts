@@ -34,14 +34,15 @@ export class TestRepo {
   readonly origin: string
   readonly work: string
 
-  constructor() {
+  constructor(options: { objectFormat?: 'sha1' | 'sha256' } = {}) {
     this.root = tempDir('ls-repo-')
     this.origin = join(this.root, 'origin.git')
     this.work = join(this.root, 'work')
-    git(this.root, 'init', '-q', '--bare', '-b', 'main', this.origin)
+    const format = `--object-format=${options.objectFormat ?? 'sha1'}`
+    git(this.root, 'init', '-q', '--bare', format, '-b', 'main', this.origin)
     // GitHub serves any commit of the repository by SHA (also force-pushed-away ones until GC).
     git(this.origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true')
-    git(this.root, 'init', '-q', '-b', 'main', this.work)
+    git(this.root, 'init', '-q', format, '-b', 'main', this.work)
     git(this.work, 'remote', 'add', 'origin', this.origin)
   }
 

@@ -3,7 +3,7 @@
  * actions/checkout makes), the bundled dist/index.js started the way the runner starts it, and
  * realistic webhook payloads. Assertions read GITHUB_OUTPUT and the job summary.
  */
-import { chownSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chownSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type ActionRun, runAction } from '../helpers/action.js'
 import {
@@ -306,7 +306,7 @@ describe('the work follows the change, not the repository', () => {
     return { run, commands }
   }
 
-  test('a push with both commits in the clone: one diff, then a look into the touched folders only', async () => {
+  test('a push with both commits in the clone: one diff, then the touched folders’ trees only', async () => {
     const after = repo.commit({
       'services/web/app.txt': 'x',
       'services/Not_A_Name/compose.yaml': compose('x')
@@ -317,10 +317,61 @@ describe('the work follows the change, not the repository', () => {
     expect(run.stdout).toContain(
       "::warning::Folder 'services/Not_A_Name' is not a valid service name"
     )
+    // The diff gives the touched folders' trees; their compose files are looked up in those.
     expect(commands).toEqual([
-      `diff --name-only --no-renames --no-ext-diff -z '${first}^{commit}' '${after}^{commit}' --`,
-      `ls-tree --full-tree -z ${after} -- services/Not_A_Name/ services/web/`
+      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`,
+      'diff-tree --stdin --no-renames -z -- compose.yaml compose.yml docker-compose.yaml docker-compose.yml'
     ])
+  })
+
+  test('a service folder replaced by a file of that name is a removal', async () => {
+    rmSync(join(repo.work, 'services/web'), { recursive: true })
+    const after = repo.commit({ 'services/web': 'a file now' })
+    repo.push('origin', 'main')
+    const { run, commands } = await tracedPlan(repo.checkout(), pushEvent({ before: first, after }))
+    expect(jobs(run)).toEqual(['remove:web-aws', 'remove:web-homelab'])
+    expect(commands.filter(c => c.startsWith('ls-tree'))).toEqual([])
+  })
+
+  test('a SHA-256 repository plans a few and many changed services like a SHA-1 one', async () => {
+    const sha256 = new TestRepo({ objectFormat: 'sha256' })
+    try {
+      const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
+      const base = sha256.commit(
+        Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
+      )
+      const few = sha256.commit({ 'services/s05/app.txt': 'x', 'services/s00/compose.yaml': null })
+      const all = sha256.commit(
+        Object.fromEntries(many.map(name => [`services/${name}/app.txt`, 'changed']))
+      )
+      sha256.push('origin', 'main')
+      expect(all).toMatch(/^[0-9a-f]{64}$/)
+      const deployments = JSON.stringify(
+        Object.fromEntries(
+          many.map(name => [
+            `${name}-aws`,
+            { ...DEPLOYMENTS['api-aws'], service: name, path: `services/${name}` }
+          ])
+        )
+      )
+      const checkout = sha256.checkout({ depth: 5 })
+      const planned = async (before: string, after: string) => {
+        const run = await plan(checkout, pushEvent({ before, after }), {
+          sha: after,
+          inputs: { deployments }
+        })
+        expectOk(run)
+        return jobs(run)
+      }
+      expect(await planned(base, few)).toEqual(['deploy:s05-aws', 'remove:s00-aws'])
+      // s00 has no compose file since `few`: still a removal.
+      expect(await planned(few, all)).toEqual([
+        ...many.slice(1).map(name => `deploy:${name}-aws`),
+        'remove:s00-aws'
+      ])
+    } finally {
+      sha256.cleanup()
+    }
   })
 
   test('events that compare nothing list the whole services folder', async () => {
@@ -335,7 +386,7 @@ describe('the work follows the change, not the repository', () => {
     ])
   })
 
-  test('a change to many services looks their compose files up by tree, with the same result', async () => {
+  test('a change to many services looks their compose files up by tree, listing no folder', async () => {
     const many = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
     const base = repo.commit(
       Object.fromEntries(many.map(name => [`services/${name}/compose.yaml`, compose(name)]))
@@ -366,7 +417,7 @@ describe('the work follows the change, not the repository', () => {
       'remove:s00-aws'
     ])
     const commands = readFileSync(trace, 'utf8')
-    expect(commands).toContain(`ls-tree -d --full-tree -z ${after} -- services/`)
+    expect(commands).not.toContain('ls-tree')
     expect(commands).toContain('diff-tree --stdin --no-renames -z --')
   })
 })

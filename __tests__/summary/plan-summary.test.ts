@@ -5,7 +5,6 @@ const base: PlanResult = {
   entries: [],
   changes: [],
   unrouted: [],
-  deployments: [],
   warnings: [],
   range: { kind: 'diff', base: 'a'.repeat(40), head: 'b'.repeat(40), why: 'push: before → after' }
 }

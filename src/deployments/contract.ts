@@ -13,6 +13,38 @@ export interface Deployment {
   url: string | null
 }
 
+/**
+ * The validated deployments, column by column: plan reads thousands of them on every run but
+ * routes only the changed services' few, so a deployment is built in full only when asked for.
+ */
+export interface DeploymentTable {
+  readonly names: readonly string[]
+  readonly services: readonly string[]
+  readonly paths: readonly string[]
+  /** The i-th deployment, in full. */
+  at(i: number): Deployment
+}
+
+/** A table over deployments already built (the general path: parseDeployments). */
+export function tableOf(deployments: Deployment[]): DeploymentTable {
+  return {
+    names: deployments.map(d => d.name),
+    services: deployments.map(d => d.service),
+    paths: deployments.map(d => d.path),
+    at: i => deployments[i] as Deployment
+  }
+}
+
+/** The deployments at the indexes `keep` accepts, built in full. */
+export function pickDeployments(
+  table: DeploymentTable,
+  keep: (i: number) => boolean
+): Deployment[] {
+  const picked: Deployment[] = []
+  for (let i = 0; i < table.names.length; i++) if (keep(i)) picked.push(table.at(i))
+  return picked
+}
+
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v)
 

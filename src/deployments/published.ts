@@ -13,8 +13,11 @@ export const PUBLISHED_VARIABLE = 'LAUNCH_SERVICE_DEPLOYMENTS'
 const notPublishedFix =
   'Apply infrastructure/ once on the default branch (the Terraform workflow publishes the deployments as repository variables), or pass deployments / terraform-dir instead.'
 
-/** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */
-export function joinPublishedDeployments(vars: Record<string, string>): Record<string, unknown> {
+/**
+ * The texts of the published parts, in order; a missing or miscounted part is an error here, never
+ * fewer deployments.
+ */
+export function publishedParts(vars: Record<string, string>): { name: string; text: string }[] {
   const count = vars[PUBLISHED_VARIABLE]
   if (count === undefined) {
     throw new InputError('vars', `has no ${PUBLISHED_VARIABLE} variable`, notPublishedFix)
@@ -26,7 +29,7 @@ export function joinPublishedDeployments(vars: Record<string, string>): Record<s
       notPublishedFix
     )
   }
-  const map = new Map<string, unknown>()
+  const parts: { name: string; text: string }[] = []
   for (let part = 1; part <= Number(count); part++) {
     const name = `${PUBLISHED_VARIABLE}_${part}`
     const text = vars[name]
@@ -37,6 +40,28 @@ export function joinPublishedDeployments(vars: Record<string, string>): Record<s
         'GitHub passes a workflow run at most 256 KB of repository and organisation variables and drops the alphabetically last ones: make other variables smaller, or re-run the Terraform workflow if it was interrupted.'
       )
     }
+    parts.push({ name, text })
+  }
+  return parts
+}
+
+/**
+ * The parts as one map in Terraform's text form (`{` the parts' entries joined by commas `}`), for
+ * readTerraformText; undefined when a part is not a JSON object's text.
+ */
+export function joinPublishedText(parts: { text: string }[]): string | undefined {
+  const inner: string[] = []
+  for (const { text } of parts) {
+    if (!text.startsWith('{') || !text.endsWith('}')) return undefined
+    if (text.length > 2) inner.push(text.slice(1, -1))
+  }
+  return `{${inner.join(',')}}`
+}
+
+/** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */
+export function joinPublishedDeployments(vars: Record<string, string>): Record<string, unknown> {
+  const map = new Map<string, unknown>()
+  for (const { name, text } of publishedParts(vars)) {
     let value: unknown
     try {
       value = JSON.parse(text)

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { ActionError, InputError } from '../errors.js'
 import { CommandNotFoundError, type Runner } from '../exec.js'
-import { type Deployment, parseDeployments } from './contract.js'
-import { joinPublishedDeployments } from './published.js'
+import { type DeploymentTable, parseDeployments, tableOf } from './contract.js'
+import { joinPublishedDeployments, joinPublishedText, publishedParts } from './published.js'
+import { readTerraformText } from './terraform-text.js'
 
 /**
  * Reads the deployments from the `deployments` input (JSON text or a file path), by running
@@ -14,14 +15,18 @@ export async function loadDeployments(
   source: { deployments?: string; terraformDir?: string; publishedVars?: Record<string, string> },
   workspace: string,
   run: Runner
-): Promise<Deployment[]> {
+): Promise<DeploymentTable> {
   if (source.deployments === undefined && source.terraformDir === undefined) {
-    return parseDeployments(joinPublishedDeployments(source.publishedVars ?? {}), 'vars')
+    const vars = source.publishedVars ?? {}
+    const text = joinPublishedText(publishedParts(vars))
+    return (
+      (text === undefined ? undefined : readTerraformText(text)) ??
+      tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars'))
+    )
   }
   if (source.deployments !== undefined) {
     const text = source.deployments
-    if (/^\s*[{[]/.test(text))
-      return parseDeployments(parseJson(text, 'deployments', 'the text'), 'deployments')
+    if (/^\s*[{[]/.test(text)) return readText(text, 'deployments', 'the text')
     const file = isAbsolute(text) ? text : resolve(workspace, text)
     let content: string
     try {
@@ -33,7 +38,7 @@ export async function loadDeployments(
         'Pass the JSON itself, or a path (relative to the workspace) to a file holding `terraform output -json`.'
       )
     }
-    return parseDeployments(parseJson(content, 'deployments', `file '${text}'`), 'deployments')
+    return readText(content, 'deployments', `file '${text}'`)
   }
 
   const dir = resolve(workspace, source.terraformDir ?? '.')
@@ -54,13 +59,25 @@ export async function loadDeployments(
         'Run terraform init (with the same backend) in that folder first.'
     )
   }
-  return parseDeployments(
-    parseJson(
-      result.stdout,
-      'terraform-dir',
-      'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'
-    ),
-    'terraform-dir'
+  return tableOf(
+    parseDeployments(
+      parseJson(
+        result.stdout,
+        'terraform-dir',
+        'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'
+      ),
+      'terraform-dir'
+    )
+  )
+}
+
+/**
+ * A deployments map or output document given as text: read directly when it is in Terraform's
+ * own form (readTerraformText), else parsed and checked field by field.
+ */
+function readText(text: string, input: string, what: string): DeploymentTable {
+  return (
+    readTerraformText(text.trim()) ?? tableOf(parseDeployments(parseJson(text, input, what), input))
   )
 }
 

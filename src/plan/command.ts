@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { ActionError } from '../errors.js'
-import { runCommandSync } from '../exec.js'
+import { runCommand, runCommandSync } from '../exec.js'
 import { getPlanInputs } from '../inputs.js'
 import { planSummary } from '../summary/plan-summary.js'
 import type { EventContext } from './event.js'
@@ -17,7 +17,8 @@ export async function planCommand(): Promise<void> {
   const context = await readEventContext()
   if (inputs.githubToken !== '') setSecret(inputs.githubToken)
   const plan = await computePlan(inputs, context, {
-    git: createGit(runCommandSync, workspace),
+    // The comparison runs in the background while the deployments are read (computePlan).
+    git: createGit(runCommandSync, workspace, runCommand),
     run: runCommandSync,
     workspace,
     lastSuccessfulRun:

@@ -13,10 +13,10 @@ export interface Git {
   /** Fetches exactly these commits (by SHA or ref) from origin; git's error when it failed. */
   fetch(refspecs: string[], depthArgs: string[]): Promise<{ ok: boolean; error?: string }>
   mergeBase(a: string, b: string): Promise<string | undefined>
-  /** Paths that differ between two commits (renames as delete + add), NUL-safe. */
-  changedFiles(base: string, head: string): Promise<string[]>
-  /** Like changedFiles, or undefined when either commit is not in the clone (nothing fetched). */
-  changedFilesIfPresent(base: string, head: string): Promise<string[] | undefined>
+  /** What differs between two commits. */
+  compare(base: string, head: string): Promise<TreeChange>
+  /** Like compare, or undefined when either commit is not in the clone (nothing fetched). */
+  compareIfPresent(base: string, head: string): Promise<TreeChange | undefined>
   /**
    * Paths of the files (anything but a folder: symlinks and submodules count, as for
    * `ls-tree -r`) directly inside each of `folders` at `revision` (every file below them with
@@ -33,9 +33,25 @@ export interface Git {
   holdsFile(trees: string[], names: string[]): Promise<boolean[]>
 }
 
-export function createGit(run: Runner, repo: string): Git {
-  const git = (args: string[], options: { input?: Buffer } = {}) =>
-    run('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options })
+/** What differs between two commits, from one `git diff-tree`. */
+export interface TreeChange {
+  /** Paths of the files that differ (renames as delete + add), NUL-safe. */
+  files: string[]
+  /**
+   * Each folder that differs → its tree object ID at head, or undefined where it is gone. A
+   * changed service folder's tree comes with the change, so finding its compose file needs no
+   * listing of the folder or of its parent.
+   */
+  folders: Map<string, string | undefined>
+}
+
+/**
+ * `background`: the runner for comparing two commits, when it should not block (plan reads the
+ * deployments while git compares); every other command uses `run`.
+ */
+export function createGit(run: Runner, repo: string, background: Runner = run): Git {
+  const git = (args: string[], options: { input?: Buffer } = {}, runner = run) =>
+    runner('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options })
   const mustGit = async (args: string[], what: string, input?: Buffer) => {
     const result = await git(args, { input })
     if (result.exitCode !== 0) {
@@ -84,12 +100,12 @@ export function createGit(run: Runner, repo: string): Git {
       const result = await git(['merge-base', a, b])
       return result.exitCode === 0 ? result.stdout.trim() : undefined
     },
-    async changedFiles(base, head) {
-      return nulList(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`))
+    async compare(base, head) {
+      return treeChange(await mustGit(diffArgs(base, head), `compare ${base} with ${head}`))
     },
-    async changedFilesIfPresent(base, head) {
-      const result = await git(diffArgs(base, head))
-      return result.exitCode === 0 ? nulList(result.stdout) : undefined
+    async compareIfPresent(base, head) {
+      const result = await git(diffArgs(base, head), {}, background)
+      return result.exitCode === 0 ? treeChange(result.stdout) : undefined
     },
     async listFolders(revision, folders, recursive = false) {
       const entries = nulList(
@@ -164,17 +180,56 @@ export function createGit(run: Runner, repo: string): Git {
   }
 }
 
-/** Commits only (`^{commit}`): a tree or blob SHA given as base or head is an error. */
+/**
+ * Every changed file and, with -t, every changed folder, in raw form. Commits only (`^{commit}`):
+ * a tree or blob SHA given as base or head is an error.
+ */
 const diffArgs = (base: string, head: string) => [
-  'diff',
-  '--name-only',
+  'diff-tree',
+  '-r',
+  '-t',
+  '--raw',
   '--no-renames',
-  '--no-ext-diff',
   '-z',
   `${base}^{commit}`,
   `${head}^{commit}`,
   '--'
 ]
+
+const FOLDER_MODE = '040000'
+const NO_MODE = '000000'
+
+/**
+ * Reads diff-tree's raw -z records, ":<old mode> <new mode> <old ID> <new ID> <status>\0<path>\0",
+ * in place: the fields before the path have a fixed width (--no-renames: a one-letter status), so
+ * only the paths and the folders' IDs become strings (thousands of records in a large change). A
+ * folder replaced by a file (or the reverse) comes as two records, a deletion and an addition.
+ */
+function treeChange(output: string): TreeChange {
+  const files: string[] = []
+  const folders = new Map<string, string | undefined>()
+  let at = 0
+  while (at < output.length) {
+    // ":" + two 6-digit modes, two object IDs (40 or 64 hex digits), one status letter.
+    const idLength = output.charCodeAt(at + 55) === SPACE ? 40 : 64
+    const newId = at + 15 + idLength + 1
+    const pathStart = newId + idLength + 3
+    const pathEnd = output.indexOf('\0', pathStart)
+    if (output.charCodeAt(at) !== COLON || pathEnd === -1)
+      throw new ActionError('git could not compare the commits: unexpected diff-tree output')
+    const path = output.slice(pathStart, pathEnd)
+    if (output.startsWith(FOLDER_MODE, at + 8))
+      folders.set(path, output.slice(newId, newId + idLength))
+    else if (output.startsWith(NO_MODE, at + 8) && output.startsWith(FOLDER_MODE, at + 1))
+      folders.set(path, undefined)
+    else files.push(path)
+    at = pathEnd + 1
+  }
+  return { files, folders }
+}
+
+const COLON = 0x3a
+const SPACE = 0x20
 
 // The empty tree, which git knows without storing it, in SHA-1 and SHA-256 repositories.
 const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'

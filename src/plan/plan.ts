@@ -1,20 +1,19 @@
 import { InputError, errorMessage } from '../errors.js'
 import type { Runner } from '../exec.js'
 import type { PlanInputs } from '../inputs.js'
-import type { Deployment } from '../deployments/contract.js'
+import { pickDeployments } from '../deployments/contract.js'
 import { loadDeployments } from '../deployments/source.js'
 import { type EventContext, eventRange } from './event.js'
-import type { Git } from './git.js'
+import type { Git, TreeChange } from './git.js'
 import type { LastSuccessfulRun } from './last-success.js'
 import { type Plan, type ServiceChange, buildPlan } from './matrix.js'
 import { COMPOSE_FILES } from '../compose-files.js'
 import { isValidName } from '../names.js'
-import { type ResolvedRange, resolveRange } from './range.js'
+import { type ResolvedRange, resolveRange, startComparison } from './range.js'
 import { changedServices, servicesInTree, sharedPathMatcher } from './services.js'
 
 export interface PlanResult extends Plan {
   range: ResolvedRange
-  deployments: Deployment[]
   warnings: string[]
 }
 
@@ -32,23 +31,30 @@ export async function computePlan(
   context: EventContext,
   deps: PlanDeps
 ): Promise<PlanResult> {
-  // Bad deployments fail before any git work, so the error is about the input, not a side effect.
-  const deployments = await loadDeployments(inputs, deps.workspace, deps.run)
-  const warnings: string[] = []
-  for (const d of deployments) {
-    if (!isServicePath(d.path, inputs.servicesDir, d.service)) {
-      const expected = `${inputs.servicesDir}/${d.service}`
-      warnings.push(
-        `Deployment '${d.name}' has path '${d.path}', but service '${d.service}' lives in '${expected}'; changes are detected in '${expected}'.`
-      )
-    }
-  }
-
   let request = eventRange(context, {
     base: inputs.base,
     head: inputs.head,
     services: inputs.services
   })
+  // In the common case git compares the two commits while the deployments are read. Nothing is
+  // fetched before they are checked: bad deployments fail with no side effect on the clone.
+  const started =
+    inputs.compareWith === 'last-successful-run' ? undefined : startComparison(request, deps.git)
+  const table = await loadDeployments(inputs, deps.workspace, deps.run)
+  const { names, services, paths } = table
+  const warnings: string[] = []
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string
+    const service = services[i] as string
+    const path = paths[i] as string
+    if (!isServicePath(path, inputs.servicesDir, service)) {
+      const expected = `${inputs.servicesDir}/${service}`
+      warnings.push(
+        `Deployment '${name}' has path '${path}', but service '${service}' lives in '${expected}'; changes are detected in '${expected}'.`
+      )
+    }
+  }
+
   if (
     inputs.compareWith === 'last-successful-run' &&
     context.eventName === 'push' &&
@@ -72,27 +78,36 @@ export async function computePlan(
       )
     }
   }
-  const range = await resolveRange(request, deps.git, {
-    baseFromInput: inputs.base !== undefined,
-    headFromInput: inputs.head !== undefined
-  })
-  if (range.kind === 'none') return { ...buildPlan([], deployments), range, deployments, warnings }
+  const range = await resolveRange(
+    request,
+    deps.git,
+    { baseFromInput: inputs.base !== undefined, headFromInput: inputs.head !== undefined },
+    started
+  )
+  if (range.kind === 'none') return { ...buildPlan([], []), range, warnings }
   if (range.kind === 'all' && range.warning) warnings.push(range.warning)
 
   const changes: ServiceChange[] = []
   if (range.kind === 'diff') {
-    const files = range.files ?? (await deps.git.changedFiles(range.base, range.head))
+    const change = range.change ?? (await deps.git.compare(range.base, range.head))
     const { byService, sharedFiles } = changedServices(
-      files,
+      change.files,
       inputs.servicesDir,
       await sharedPathMatcher(inputs.sharedPaths)
     )
-    const deployed = new Set(deployments.map(d => d.service))
+    const deployed = new Set(services)
     // Only the folders the change touches are looked at (and the deployed ones when a shared
     // path changed): the cost follows the change, not the repository.
     const wanted = new Set(byService.keys())
     if (sharedFiles.length > 0) for (const service of deployed) wanted.add(service)
-    const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings)
+    const atHead = await servicesAt(
+      deps.git,
+      range.head,
+      inputs.servicesDir,
+      [...wanted],
+      warnings,
+      change.folders
+    )
     for (const [service, reason] of byService) {
       if (atHead.has(service)) changes.push({ service, action: 'deploy', reason })
       // A folder without a compose file is only a removal if something is deployed from it.
@@ -133,9 +148,16 @@ export async function computePlan(
       if (atHead.has(service)) changes.push({ service, action: 'deploy', reason: [range.why] })
   }
 
+  // Only the changed services' deployments are built: there may be thousands of others.
+  const changed = new Set(changes.map(c => c.service))
   const only = inputs.onlyDeployments
-  const routed = only === undefined ? deployments : deployments.filter(d => only.includes(d.name))
-  return { ...buildPlan(changes, routed), range, deployments, warnings }
+  const routed = pickDeployments(
+    table,
+    i =>
+      changed.has(services[i] as string) &&
+      (only === undefined || only.includes(names[i] as string))
+  )
+  return { ...buildPlan(changes, routed), range, warnings }
 }
 
 /** path === `${servicesDir}/${service}`, without building that string for each deployment. */
@@ -155,40 +177,51 @@ const FOLDERS_BY_NAME = 32
 
 /**
  * Which of these service folders hold a compose file (not a folder of that name) at `revision`
- * ('all': every folder under servicesDir, for events that compare nothing). Folders holding one
- * whose names are not valid service names are ignored, with a warning. Only trees are read: a
- * blob-less clone fetches nothing.
+ * ('all': every folder under servicesDir, for events that compare nothing). `known`: folders whose
+ * tree at `revision` the diff already gave (undefined: gone); only the others are looked up.
+ * Folders holding one whose names are not valid service names are ignored, with a warning. Only
+ * trees are read: a blob-less clone fetches nothing.
  */
 async function servicesAt(
   git: Git,
   revision: string,
   servicesDir: string,
   names: string[] | 'all',
-  warnings: string[]
+  warnings: string[],
+  known: TreeChange['folders'] = new Map()
 ): Promise<Set<string>> {
   let found: { services: Set<string>; invalid: Set<string> }
   if (names === 'all') {
     found = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir)
-  } else if (names.length <= FOLDERS_BY_NAME) {
-    found =
-      names.length === 0
-        ? { services: new Set(), invalid: new Set() }
-        : servicesInTree(
-            await git.listFolders(
-              revision,
-              names.map(name => `${servicesDir}/${name}`)
-            ),
-            servicesDir
-          )
   } else {
-    const trees = await git.subfolders(revision, servicesDir)
-    const present = names.filter(name => trees.has(name))
+    const trees = new Map<string, string>()
+    const unknown: string[] = []
+    for (const name of names) {
+      const path = `${servicesDir}/${name}`
+      const tree = known.get(path)
+      if (tree !== undefined) trees.set(name, tree)
+      else if (!known.has(path)) unknown.push(name)
+    }
+    found = { services: new Set(), invalid: new Set() }
+    if (unknown.length > 0 && unknown.length <= FOLDERS_BY_NAME) {
+      const listing = await git.listFolders(
+        revision,
+        unknown.map(name => `${servicesDir}/${name}`)
+      )
+      found = servicesInTree(listing, servicesDir)
+    } else if (unknown.length > 0) {
+      const all = await git.subfolders(revision, servicesDir)
+      for (const name of unknown) {
+        const tree = all.get(name)
+        if (tree !== undefined) trees.set(name, tree)
+      }
+    }
+    const named = [...trees.keys()]
     const holds = await git.holdsFile(
-      present.map(name => trees.get(name) as string),
+      named.map(name => trees.get(name) as string),
       COMPOSE_FILES
     )
-    found = { services: new Set(), invalid: new Set() }
-    present.forEach((name, i) => {
+    named.forEach((name, i) => {
       if (holds[i]) (isValidName(name) ? found.services : found.invalid).add(name)
     })
   }

@@ -1,10 +1,10 @@
 import { InputError } from '../errors.js'
-import type { Git } from './git.js'
+import type { Git, TreeChange } from './git.js'
 import type { RangeRequest } from './event.js'
 
 export type ResolvedRange =
-  /** `files`: the changed files, when finding the commits already compared them. */
-  | { kind: 'diff'; base: string; head: string; why: string; files?: string[] }
+  /** `change`: what changed, when finding the commits already compared them. */
+  | { kind: 'diff'; base: string; head: string; why: string; change?: TreeChange }
   | { kind: 'all'; head: string; why: string; warning?: string }
   | { kind: 'selection'; head: string; services: 'all' | string[]; why: string }
   | { kind: 'none'; why: string }
@@ -27,7 +27,8 @@ const DEEPEN_STEPS = [50, 500]
 export async function resolveRange(
   request: RangeRequest,
   rawGit: Git,
-  sources: RangeSources
+  sources: RangeSources,
+  started?: StartedComparison
 ): Promise<ResolvedRange> {
   // Remember why the last fetch failed, so a fallback to "everything" can say so.
   let lastFetchError: string | undefined
@@ -43,10 +44,13 @@ export async function resolveRange(
   if (request.kind === 'none') return request
   // The common case, a push whose commits are both in the clone: one git process answers both
   // "are they there?" and "what changed?".
-  if (request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head)) {
-    const files = await git.changedFilesIfPresent(request.base, request.head)
-    if (files !== undefined)
-      return { kind: 'diff', base: request.base, head: request.head, why: request.why, files }
+  if (isPresentCheckable(request)) {
+    const change =
+      started?.base === request.base && started.head === request.head
+        ? await started.change
+        : await git.compareIfPresent(request.base, request.head)
+    if (change !== undefined)
+      return { kind: 'diff', base: request.base, head: request.head, why: request.why, change }
   }
 
   const head = await ensureCommit(git, request.head)
@@ -86,6 +90,31 @@ export async function resolveRange(
       }
     }
   }
+}
+
+const isPresentCheckable = (
+  request: RangeRequest
+): request is Extract<RangeRequest, { kind: 'trees' }> =>
+  request.kind === 'trees' && FULL_SHA.test(request.base) && FULL_SHA.test(request.head)
+
+/** A comparison of the two commits started ahead of resolveRange (compareIfPresent). */
+export interface StartedComparison {
+  base: string
+  head: string
+  change: Promise<TreeChange | undefined>
+}
+
+/**
+ * Starts the comparison resolveRange begins with in the common case, so that git works while the
+ * caller does something else (plan reads the deployments). It only reads the clone: nothing is
+ * fetched. Undefined when the request is not that case.
+ */
+export function startComparison(request: RangeRequest, git: Git): StartedComparison | undefined {
+  if (!isPresentCheckable(request)) return undefined
+  const change = git.compareIfPresent(request.base, request.head)
+  // Awaited later by resolveRange; if the caller fails first, its error is the one that counts.
+  change.catch(() => undefined)
+  return { base: request.base, head: request.head, change }
 }
 
 function notACommit(input: string, value: string): InputError {

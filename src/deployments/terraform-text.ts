@@ -1,0 +1,90 @@
+import { CONTRACT_PATH_SOURCE, LABEL_SOURCE, NAME_SOURCE } from '../names.js'
+import type { Deployment, DeploymentTable } from './contract.js'
+
+/**
+ * URLs as Terraform writes them: printable ASCII without space, `"` or `\`, and the escapes
+ * jsonencode writes for `&`, `<` and `>`. Every such URL passes the contract's url rule; any other
+ * (non-ASCII, other escapes) is left to the general path.
+ */
+const URL_SOURCE = 'https?://(?:[!#-\\[\\]-~]|\\\\u00(?:26|3c|3e))+'
+
+/**
+ * One deployment exactly as Terraform writes it, with every field checked by the contract's own
+ * rules (src/names.ts); captures the name, path and service. Sticky: entries follow each other.
+ */
+const ENTRY = new RegExp(
+  `[{,]"(${NAME_SOURCE})":\\{"path":"(${CONTRACT_PATH_SOURCE})","public":(?:true|false),` +
+    `"runner_labels":\\["${LABEL_SOURCE}"(?:,"${LABEL_SOURCE}")*\\],"service":"(${NAME_SOURCE})",` +
+    `"target":"${NAME_SOURCE}","url":(?:null|"${URL_SOURCE}")\\}`,
+  'y'
+)
+
+/**
+ * Reads the deployments map in the one form Terraform writes it — `jsonencode`, `terraform output
+ * -json deployments`, the published variables: compact, attributes in sorted order, all of them
+ * present — without building an object per deployment: plan reads thousands on every run, and
+ * JSON.parse plus a check of each field cost it more than everything else it does. Returns
+ * undefined for any other text, valid or not; parseDeployments then parses and checks it field by
+ * field and names each problem. Accepts only what parseDeployments accepts, with the same result
+ * (__tests__/deployments/terraform-text.test.ts compares the two).
+ */
+export function readTerraformText(text: string): DeploymentTable | undefined {
+  const last = text.length - 1
+  if (text.charCodeAt(0) !== OPEN || text.charCodeAt(last) !== CLOSE) return undefined
+  const names: string[] = []
+  const paths: string[] = []
+  const services: string[] = []
+  const starts: number[] = []
+  const ends: number[] = []
+  let at = 0
+  ENTRY.lastIndex = 0
+  for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
+    // The first entry opens the map, every other follows a comma.
+    if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA)) return undefined
+    const name = match[1] as string
+    names.push(name)
+    paths.push(match[2] as string)
+    services.push(match[3] as string)
+    starts.push(at + name.length + 4) // past `{"<name>":` (or `,"<name>":`)
+    at = ENTRY.lastIndex
+    ends.push(at)
+  }
+  if (names.length === 0 ? text.length !== 2 : at !== last) return undefined
+  // JSON.parse keeps the last of two equal keys; Terraform never writes two.
+  if (new Set(names).size !== names.length) return undefined
+  const known = new Set(services)
+  for (let i = 0; i < names.length; i++) {
+    // A deployment named like another service: parseDeployments names the clash.
+    if (names[i] !== services[i] && known.has(names[i] as string)) return undefined
+  }
+  return {
+    names,
+    services,
+    paths,
+    at(i: number): Deployment {
+      const raw = JSON.parse(text.slice(starts[i], ends[i])) as TerraformEntry
+      return {
+        name: names[i] as string,
+        service: raw.service,
+        path: raw.path,
+        target: raw.target,
+        runnerLabels: raw.runner_labels,
+        public: raw.public,
+        url: raw.url
+      }
+    }
+  }
+}
+
+const OPEN = 0x7b // {
+const CLOSE = 0x7d // }
+const COMMA = 0x2c // ,
+
+interface TerraformEntry {
+  path: string
+  public: boolean
+  runner_labels: string[]
+  service: string
+  target: string
+  url: string | null
+}
