@@ -1,7 +1,7 @@
 /**
- * src/workflow.ts writes what @actions/core writes (plan uses it to skip core's load time): the
- * same workflow commands on stdout, the same GITHUB_OUTPUT heredocs, the same summary. Each case
- * runs both and compares.
+ * src/workflow.ts writes what @actions/core writes (the action uses it to skip core's load time):
+ * the same workflow commands on stdout, the same GITHUB_OUTPUT and GITHUB_STATE heredocs, the same
+ * summary. Each case runs both and compares.
  */
 import * as core from '@actions/core'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -49,10 +49,10 @@ function stdoutOf(fn: () => void): string {
 }
 
 /** The text a file command function appends, with the random delimiter made comparable. */
-function outputFileOf(fn: () => void): string {
+function outputFileOf(fn: () => void, variable = 'GITHUB_OUTPUT'): string {
   const file = join(dir, `output-${Math.random()}`)
   writeFileSync(file, '')
-  process.env.GITHUB_OUTPUT = file
+  process.env[variable] = file
   fn()
   return readFileSync(file, 'utf8')
 }
@@ -101,6 +101,46 @@ test('without GITHUB_OUTPUT, setOutput falls back to ::set-output like @actions/
     expect(ours).toBe(stdoutOf(() => core.setOutput('na:me,x', value)))
     expect(ours).toContain('::set-output name=na%3Ame%2Cx::')
   }
+})
+
+test('saveState writes GITHUB_STATE like @actions/core, or ::save-state without it', () => {
+  const values: Array<[string, string]> = [
+    ['deployment', 'web-aws'],
+    ['pid', '4242'],
+    ['multi', 'one\ntwo']
+  ]
+  const ours = outputFileOf(
+    () => values.forEach(([n, v]) => workflow.saveState(n, v)),
+    'GITHUB_STATE'
+  )
+  const theirs = outputFileOf(
+    () => values.forEach(([n, v]) => core.saveState(n, v)),
+    'GITHUB_STATE'
+  )
+  expect(sameDelimiter(ours)).toBe(sameDelimiter(theirs))
+  expect(parseOutputFile(ours)).toEqual(Object.fromEntries(values))
+  delete process.env.GITHUB_STATE
+  for (const value of HOSTILE)
+    expect(stdoutOf(() => workflow.saveState('a:b', value))).toBe(
+      stdoutOf(() => core.saveState('a:b', value))
+    )
+})
+
+test.each(HOSTILE)('a log group named %j is opened and closed like @actions/core', name => {
+  expect(stdoutOf(() => workflow.startGroup(name))).toBe(stdoutOf(() => core.startGroup(name)))
+  expect(stdoutOf(() => workflow.endGroup())).toBe(stdoutOf(() => core.endGroup()))
+})
+
+test('summaryTable builds the HTML of core.summary.addHeading().addTable(), empty cells too', () => {
+  const rows: workflow.SummaryCell[][] = [
+    [{ data: 'Status', header: true }, 'deployed'],
+    [{ data: 'URL', header: true }, ''],
+    [{ data: 'Reason', header: true }, 'a &amp; b']
+  ]
+  // stringify, not write: core.summary remembers the first summary file it wrote to.
+  const theirs = core.summary.addHeading('web-aws: deployed', 3).addTable(rows).stringify()
+  core.summary.emptyBuffer()
+  expect(workflow.summaryTable('web-aws: deployed', 3, rows)).toBe(theirs)
 })
 
 test('setOutput fails clearly when the GITHUB_OUTPUT file is missing', () => {

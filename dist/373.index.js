@@ -21,8 +21,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
@@ -2080,6 +2078,8 @@ function summaryTitle(facts) {
     return `${ok ? '✅' : '❌'} ${facts.command} ${facts.deployment}: ${facts.status}`;
 }
 
+// EXTERNAL MODULE: ./src/workflow.ts
+var workflow = __webpack_require__(2986);
 ;// CONCATENATED MODULE: ./src/deploy/command.ts
 
 
@@ -2116,7 +2116,7 @@ function refuseUntrustedEvents(command) {
 /** How long after the first signal the runner kills the job: SIGINT, SIGTERM 7.5 s later, kill 2.5 s after. */
 const KILL_AFTER_MS = 10_000;
 /**
- * `command: deploy` — the @actions/core edges around deploy(). A cancelled job (SIGINT, then
+ * `command: deploy` — the runner's edges around deploy(). A cancelled job (SIGINT, then
  * SIGTERM) stops the running docker commands and goes back to the last good version within
  * the runner's window; the post step (`post-if: always()`) finishes what did not fit.
  */
@@ -2126,7 +2126,7 @@ async function deployCommand() {
     try {
         await step('deploy', async (facts, masker) => {
             refuseUntrustedEvents('deploy');
-            const inputs = (0,src_inputs/* getDeployInputs */.Z0)(core/* getInput */.V4);
+            const inputs = (0,src_inputs/* getDeployInputs */.Z0)(workflow/* getInput */.V4);
             // Mask every secret handed to the step, not only the selected ones (vars are not secret).
             for (const value of Object.values(inputs.secrets))
                 masker.add(value);
@@ -2136,9 +2136,9 @@ async function deployCommand() {
                 url: inputs.url ?? inputs.healthUrl
             });
             // Tells the post step which deployment to look at, if this step does not get to finish.
-            core/* saveState */.LZ('deployment', inputs.deployment);
+            (0,workflow/* saveState */.LZ)('deployment', inputs.deployment);
             // ...and which marker is its own: another job's marker is that job's to finish.
-            core/* saveState */.LZ('pid', String(process.pid));
+            (0,workflow/* saveState */.LZ)('pid', String(process.pid));
             const result = await deploy(inputs, { ...stepDeps(masker, groups), cancel });
             facts.status = result.status;
             return result.failure;
@@ -2158,20 +2158,20 @@ async function postDeployCommand(deployment) {
     const paths = statePaths(root, deployment);
     const pending = readPending(paths);
     if (pending === undefined) {
-        core/* info */.pq(`The deploy of ${deployment} ended in its main step: nothing to finish.`);
+        (0,workflow/* info */.pq)(`The deploy of ${deployment} ended in its main step: nothing to finish.`);
         return;
     }
-    if (String(pending.pid) !== core/* getState */.Gu('pid')) {
-        core/* info */.pq(`The unfinished deploy of ${deployment} is another job's (pid ${pending.pid}): nothing of this job's to finish.`);
+    if (String(pending.pid) !== (0,workflow/* getState */.Gu)('pid')) {
+        (0,workflow/* info */.pq)(`The unfinished deploy of ${deployment} is another job's (pid ${pending.pid}): nothing of this job's to finish.`);
         return;
     }
     await step('deploy', async (facts, masker) => {
-        const inputs = (0,src_inputs/* getDeployInputs */.Z0)(core/* getInput */.V4);
+        const inputs = (0,src_inputs/* getDeployInputs */.Z0)(workflow/* getInput */.V4);
         for (const value of Object.values(inputs.secrets))
             masker.add(value);
         Object.assign(facts, { deployment, service: inputs.service });
         if (await stopLeftovers(readOwner(paths.lock))) {
-            core/* info */.pq('Stopped the docker commands the cancelled deploy left running.');
+            (0,workflow/* info */.pq)('Stopped the docker commands the cancelled deploy left running.');
         }
         const deps = stepDeps(masker, createProcessGroups());
         const release = await lockDeployment(deps, deployment);
@@ -2194,16 +2194,16 @@ function listenForCancel(groups) {
     const onSignal = (signal) => {
         if (!controller.signal.aborted && sparing > 0) {
             deadline = Date.now() + KILL_AFTER_MS;
-            core/* warning */.$e(`Received ${signal} during a rollback: letting it finish; the post step finishes it if the job is killed first.`);
+            (0,workflow/* warning */.$e)(`Received ${signal} during a rollback: letting it finish; the post step finishes it if the job is killed first.`);
             controller.abort(signal);
             return;
         }
         if (controller.signal.aborted) {
-            core/* warning */.$e(`Received ${signal} again: still rolling back; the post step finishes it if the job is killed first.`);
+            (0,workflow/* warning */.$e)(`Received ${signal} again: still rolling back; the post step finishes it if the job is killed first.`);
             return;
         }
         deadline = Date.now() + KILL_AFTER_MS;
-        core/* warning */.$e(`Received ${signal}: the job is being cancelled. Stopping docker compose and going back to the last good version.`);
+        (0,workflow/* warning */.$e)(`Received ${signal}: the job is being cancelled. Stopping docker compose and going back to the last good version.`);
         groups.signalAll('SIGTERM');
         controller.abort(signal);
     };
@@ -2227,11 +2227,11 @@ function listenForCancel(groups) {
         }
     };
 }
-/** `command: remove` — the @actions/core edges around remove(). */
+/** `command: remove` — the runner's edges around remove(). */
 async function removeCommand() {
     await step('remove', async (facts, masker) => {
         refuseUntrustedEvents('remove');
-        const inputs = (0,src_inputs/* getRemoveInputs */.uj)(core/* getInput */.V4);
+        const inputs = (0,src_inputs/* getRemoveInputs */.uj)(workflow/* getInput */.V4);
         Object.assign(facts, { deployment: inputs.deployment, service: inputs.service });
         const scratchDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'launch-service-'));
         try {
@@ -2251,10 +2251,10 @@ async function removeCommand() {
  */
 async function step(command, body) {
     const started = Date.now();
-    const masker = createMasker(core/* setSecret */.Pq);
+    const masker = createMasker(workflow/* setSecret */.Pq);
     const facts = {
         command,
-        deployment: core/* getInput */.V4('deployment').trim() || '—',
+        deployment: (0,workflow/* getInput */.V4)('deployment').trim() || '—',
         commit: process.env.GITHUB_SHA,
         status: 'failed',
         durationMs: 0
@@ -2272,23 +2272,20 @@ async function step(command, body) {
 async function finish(facts, failure, started, masker) {
     const reason = failure === undefined ? undefined : masker.redact(failure);
     const done = { ...facts, failure: reason, durationMs: Date.now() - started };
-    core/* setOutput */.uH('status', done.status);
-    core/* setOutput */.uH('url', reason === undefined ? (done.url ?? '') : '');
+    (0,workflow/* setOutput */.uH)('status', done.status);
+    (0,workflow/* setOutput */.uH)('url', reason === undefined ? (done.url ?? '') : '');
     try {
-        await core/* summary */.z
-            .addHeading(escapeHtml(summaryTitle(done)), 3)
-            .addTable(summaryRows(done).map(([name, value]) => [{ data: name, header: true }, escapeHtml(value)]))
-            .write();
+        (0,workflow/* appendSummary */.fe)((0,workflow/* summaryTable */.jb)(escapeHtml(summaryTitle(done)), 3, summaryRows(done).map(([name, value]) => [{ data: name, header: true }, escapeHtml(value)])));
     }
     catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        (0,workflow/* warning */.$e)(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
     if (reason !== undefined)
         throw new errors/* ActionError */.lZ(reason);
 }
 /**
  * The real edges: docker commands in process groups of their own, the runner's workspace and
- * state folder, core's log (redacted).
+ * state folder, the runner's log (redacted).
  */
 function stepDeps(masker, groups = createProcessGroups()) {
     const env = dockerEnvironment();
@@ -2300,16 +2297,16 @@ function stepDeps(masker, groups = createProcessGroups()) {
         stateRoot: stateRoot(),
         lockTimeoutMs: lockTimeoutMs(),
         masker,
-        log: redactingLog(coreLog, masker)
+        log: redactingLog(runnerLog, masker)
     };
 }
-const coreLog = {
-    info: message => core/* info */.pq(message),
-    warning: message => core/* warning */.$e(message),
+const runnerLog = {
+    info: workflow/* info */.pq,
+    warning: workflow/* warning */.$e,
     group: (title, body) => {
-        core/* startGroup */.Oh(title);
-        core/* info */.pq(body);
-        core/* endGroup */.N4();
+        (0,workflow/* startGroup */.Oh)(title);
+        (0,workflow/* info */.pq)(body);
+        (0,workflow/* endGroup */.N4)();
     }
 };
 function escapeHtml(text) {

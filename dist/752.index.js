@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   newDeploymentsCommand: () => (/* binding */ newDeploymentsCommand)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -78,6 +76,8 @@ function newDeployments(plan, input) {
         .sort((a, b) => (0,names/* compareNames */.MP)(a.name, b.name));
 }
 
+// EXTERNAL MODULE: ./src/workflow.ts
+var workflow = __webpack_require__(2986);
 ;// CONCATENATED MODULE: ./src/deployments/command.ts
 
 
@@ -90,7 +90,7 @@ function newDeployments(plan, input) {
  * deployments that get an empty host from it, and their services, for a first deploy after apply.
  */
 async function newDeploymentsCommand() {
-    const file = (0,inputs/* getNewDeploymentsInputs */.Mj)(core/* getInput */.V4).terraformPlan;
+    const file = (0,inputs/* getNewDeploymentsInputs */.Mj)(workflow/* getInput */.V4).terraformPlan;
     let text;
     try {
         text = await (0,promises_.readFile)((0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd(), file), 'utf8');
@@ -107,9 +107,9 @@ async function newDeploymentsCommand() {
     }
     const found = newDeployments(json, 'terraform-plan');
     const services = [...new Set(found.map(d => d.service))].sort();
-    core/* setOutput */.uH('deployments', JSON.stringify(found.map(d => d.name)));
-    core/* setOutput */.uH('services', services.join(','));
-    core/* info */.pq(found.length === 0
+    (0,workflow/* setOutput */.uH)('deployments', JSON.stringify(found.map(d => d.name)));
+    (0,workflow/* setOutput */.uH)('services', services.join(','));
+    (0,workflow/* info */.pq)(found.length === 0
         ? 'No deployment gets a new host.'
         : found.map(d => `${d.name} (${d.service}): ${d.why}`).join('\n'));
 }

@@ -172,7 +172,7 @@ const MAX_OUTPUT = 1024 ** 3;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(960);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1168);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -436,7 +436,7 @@ function boolean(read, name, fallback) {
 
 /***/ }),
 
-/***/ 960:
+/***/ 1168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -713,7 +713,7 @@ function githubLastSuccessfulRun(options) {
         }
         if (options.token === '')
             throw new errors/* ActionError */.lZ('the github-token input is empty');
-        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         const octokit = getOctokit(options.token);
         const { data } = await octokit.rest.actions.listWorkflowRuns({
             owner,
@@ -1536,98 +1536,8 @@ async function servicesAt(git, revision, servicesDir, names, warnings, known = n
     return found.services;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/workflow.ts
-
-
-/**
- * The few GitHub Actions runner commands plan needs, in exactly the formats @actions/core writes
- * (its 3.x source: command.ts, file-command.ts, summary.ts), without loading it: @actions/core
- * bundles an HTTP client for OIDC that costs more start-up time than all of plan's work. The
- * deploy path, which is slow anyway, keeps using @actions/core. __tests__/workflow.test.ts checks
- * both write the same.
- */
-/** `core.getInput`: INPUT_<NAME> (spaces to `_`, upper case), trimmed. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
-}
-/** `core.getState`: what the main step saved with `core.saveState`, for its post step. */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-/** Workflow command data: `%`, CR and LF would end or garble the command. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Workflow command property values: also `:` and `,`, which would end the property. */
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function issue(command, message) {
-    process.stdout.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
-}
-function info(message) {
-    process.stdout.write(message + external_node_os_.EOL);
-}
-function warning(message) {
-    issue('warning', message);
-}
-function error(message) {
-    issue('error', message);
-}
-/** Fails the step: an `::error::` annotation and a non-zero exit code. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** Asks the runner to mask this value in every later log line. */
-function setSecret(secret) {
-    issue('add-mask', secret);
-}
-/**
- * Sets a step output in GITHUB_OUTPUT's heredoc form (`name<<delimiter`, value, delimiter), as
- * @actions/core does; like it, on a runner without GITHUB_OUTPUT (older than 2.297, or a local
- * run), with the deprecated `::set-output` command the runner still reads.
- */
-function setOutput(name, value) {
-    const path = process.env.GITHUB_OUTPUT;
-    if (!path) {
-        process.stdout.write(external_node_os_.EOL);
-        issue(`set-output name=${escapeProperty(name)}`, value);
-        return;
-    }
-    if (!(0,external_node_fs_.existsSync)(path))
-        throw new Error(`Missing file at path: ${path}`);
-    const delimiter = `ghadelimiter_${randomHex()}`;
-    if (name.includes(delimiter) || value.includes(delimiter))
-        throw new Error(`Unexpected input: output ${name} contains the delimiter`);
-    (0,external_node_fs_.appendFileSync)(path, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-/**
- * What makes the heredoc safe is the check above that no value contains its delimiter line, so the
- * delimiter need not be secret: Math.random spares loading node:crypto (several ms at start-up)
- * for @actions/core's randomUUID.
- */
-function randomHex() {
-    let hex = '';
-    while (hex.length < 32)
-        hex += Math.floor(Math.random() * 0x100000000)
-            .toString(16)
-            .padStart(8, '0');
-    return hex;
-}
-/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
-function appendSummary(markdown) {
-    const path = process.env.GITHUB_STEP_SUMMARY;
-    if (!path) {
-        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
-    }
-    (0,external_node_fs_.appendFileSync)(path, markdown, { encoding: 'utf8' });
-}
-
+// EXTERNAL MODULE: ./src/workflow.ts
+var workflow = __nccwpck_require__(2986);
 ;// CONCATENATED MODULE: ./src/plan/command.ts
 
 
@@ -1641,11 +1551,11 @@ function appendSummary(markdown) {
 
 /** `command: plan` — the runner's edges (inputs, git, outputs, summary) around computePlan. */
 async function planCommand() {
-    const inputs = (0,src_inputs/* getPlanInputs */.zb)(getInput);
+    const inputs = (0,src_inputs/* getPlanInputs */.zb)(workflow/* getInput */.V4);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const context = await readEventContext();
     if (inputs.githubToken !== '')
-        setSecret(inputs.githubToken);
+        (0,workflow/* setSecret */.Pq)(inputs.githubToken);
     const plan = await computePlan(inputs, context, {
         // The comparison runs in the background while the deployments are read (computePlan).
         git: createGit(exec/* runCommandSync */.yQ, workspace, exec/* runCommand */.d1),
@@ -1660,9 +1570,9 @@ async function planCommand() {
             : undefined
     });
     for (const text of plan.warnings)
-        warning(text);
+        (0,workflow/* warning */.$e)(text);
     if (plan.unrouted.length > 0) {
-        warning(`Changed services with no deployment in the Terraform output (not deployed): ${plan.unrouted.join(', ')}. ` +
+        (0,workflow/* warning */.$e)(`Changed services with no deployment in the Terraform output (not deployed): ${plan.unrouted.join(', ')}. ` +
             'Add an entry to `deployments` in infrastructure/terraform.tfvars; after the apply, the Terraform workflow deploys it.');
     }
     if (plan.entries.length > MAX_MATRIX_JOBS) {
@@ -1670,16 +1580,16 @@ async function planCommand() {
             'Narrow it with the services input, or split the workflow.');
     }
     const services = [...new Set(plan.changes.map(c => c.service))].sort();
-    setOutput('matrix', JSON.stringify({ include: plan.entries }));
-    setOutput('services', JSON.stringify(services));
-    setOutput('has-changes', plan.entries.length > 0 ? 'true' : 'false');
-    setOutput('unrouted', JSON.stringify(plan.unrouted));
-    info(plan.entries.length === 0
+    (0,workflow/* setOutput */.uH)('matrix', JSON.stringify({ include: plan.entries }));
+    (0,workflow/* setOutput */.uH)('services', JSON.stringify(services));
+    (0,workflow/* setOutput */.uH)('has-changes', plan.entries.length > 0 ? 'true' : 'false');
+    (0,workflow/* setOutput */.uH)('unrouted', JSON.stringify(plan.unrouted));
+    (0,workflow/* info */.pq)(plan.entries.length === 0
         ? `Nothing to deploy (${plan.range.why}).`
         : plan.entries
             .map(e => `${e.action} ${e.service} → ${e.deployment} [${e['runs-on'].join(', ')}]`)
             .join('\n'));
-    appendSummary(planSummary(plan));
+    (0,workflow/* appendSummary */.fe)(planSummary(plan));
 }
 async function readEventContext() {
     const path = process.env.GITHUB_EVENT_PATH;
@@ -1709,33 +1619,33 @@ async function readEventContext() {
 async function run() {
     try {
         // Only the post step of a deploy sees state its main step saved.
-        const deployment = getState('deployment');
+        const deployment = (0,workflow/* getState */.Gu)('deployment');
         if (deployment !== '') {
-            const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await postDeployCommand(deployment);
             return;
         }
-        const command = (0,src_inputs/* getCommand */.OE)(getInput);
+        const command = (0,src_inputs/* getCommand */.OE)(workflow/* getInput */.V4);
         // plan's code is part of this module (a second module costs plan a few ms of start-up);
         // deploy's, with @actions/core, is loaded only by deploy and remove.
         if (command === 'plan') {
             await planCommand();
         }
         else if (command === 'deploy') {
-            const { deployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            const { deployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await deployCommand();
         }
         else if (command === 'new-deployments') {
-            const { newDeploymentsCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(752)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9752));
+            const { newDeploymentsCommand } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.bind(__nccwpck_require__, 9752));
             await newDeploymentsCommand();
         }
         else {
-            const { removeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+            const { removeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
             await removeCommand();
         }
     }
     catch (error) {
-        setFailed((0,errors/* errorMessage */.gJ)(error));
+        (0,workflow/* setFailed */.C1)((0,errors/* errorMessage */.gJ)(error));
     }
 }
 
@@ -1837,6 +1747,155 @@ const CONTRACT_PATH = new RegExp(`^${CONTRACT_PATH_SOURCE}$`);
 
 /***/ }),
 
+/***/ 2986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   N4: () => (/* binding */ endGroup),
+/* harmony export */   Oh: () => (/* binding */ startGroup),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   jb: () => (/* binding */ summaryTable),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony export error */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The few GitHub Actions runner commands the action needs, in exactly the formats @actions/core
+ * writes (its 3.x source: command.ts, file-command.ts, summary.ts), without loading it:
+ * @actions/core bundles an HTTP client for OIDC (about 1 MB with undici) that costs plan more
+ * start-up time than all of its work, and deploy a tenth of its overhead over a bare
+ * `docker compose up`. __tests__/workflow.test.ts checks both write the same.
+ */
+/** `core.getInput`: INPUT_<NAME> (spaces to `_`, upper case), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+/** `core.getState`: what the main step saved with `core.saveState`, for its post step. */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+/** Workflow command data: `%`, CR and LF would end or garble the command. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Workflow command property values: also `:` and `,`, which would end the property. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function issue(command, message) {
+    process.stdout.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+function info(message) {
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+}
+/** Starts a foldable group of log lines (`core.startGroup`). */
+function startGroup(name) {
+    issue('group', name);
+}
+function endGroup() {
+    issue('endgroup', '');
+}
+function warning(message) {
+    issue('warning', message);
+}
+function error(message) {
+    issue('error', message);
+}
+/** Fails the step: an `::error::` annotation and a non-zero exit code. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Asks the runner to mask this value in every later log line. */
+function setSecret(secret) {
+    issue('add-mask', secret);
+}
+/**
+ * Sets a step output in GITHUB_OUTPUT's heredoc form (`name<<delimiter`, value, delimiter), as
+ * @actions/core does; like it, on a runner without GITHUB_OUTPUT (older than 2.297, or a local
+ * run), with the deprecated `::set-output` command the runner still reads.
+ */
+function setOutput(name, value) {
+    if (!process.env.GITHUB_OUTPUT) {
+        process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+        issue(`set-output name=${escapeProperty(name)}`, value);
+        return;
+    }
+    appendKeyValue('GITHUB_OUTPUT', name, value);
+}
+/**
+ * Saves a value for this action's post step (`core.saveState`), which reads it with getState: in
+ * GITHUB_STATE's heredoc form, or with `::save-state` on a runner without it.
+ */
+function saveState(name, value) {
+    if (!process.env.GITHUB_STATE) {
+        issue(`save-state name=${escapeProperty(name)}`, value);
+        return;
+    }
+    appendKeyValue('GITHUB_STATE', name, value);
+}
+/** `name<<delimiter`, the value, the delimiter: a file command's key-value form. */
+function appendKeyValue(variable, name, value) {
+    const path = process.env[variable];
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+        throw new Error(`Missing file at path: ${path}`);
+    const delimiter = `ghadelimiter_${randomHex()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`Unexpected input: ${name} contains the delimiter`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+/**
+ * What makes the heredoc safe is the check above that no value contains its delimiter line, so the
+ * delimiter need not be secret: Math.random spares loading node:crypto (several ms at start-up)
+ * for @actions/core's randomUUID.
+ */
+function randomHex() {
+    let hex = '';
+    while (hex.length < 32)
+        hex += Math.floor(Math.random() * 0x100000000)
+            .toString(16)
+            .padStart(8, '0');
+    return hex;
+}
+/**
+ * A heading and a table in the HTML `core.summary.addHeading(text, level).addTable(rows)` builds,
+ * for appendSummary. Like it, an empty cell is written as its opening tag alone.
+ */
+function summaryTable(heading, level, rows) {
+    const wrap = (tag, content) => content === '' ? `<${tag}>` : `<${tag}>${content}</${tag}>`;
+    const body = rows
+        .map(row => wrap('tr', row
+        .map(cell => (typeof cell === 'string' ? wrap('td', cell) : wrap('th', cell.data)))
+        .join('')))
+        .join('');
+    return `${wrap(`h${level}`, heading)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${wrap('table', body)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
+}
+/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
+function appendSummary(markdown) {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (!path) {
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, markdown, { encoding: 'utf8' });
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -1848,20 +1907,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -2093,13 +2138,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 

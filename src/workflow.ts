@@ -2,11 +2,11 @@ import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
 
 /**
- * The few GitHub Actions runner commands plan needs, in exactly the formats @actions/core writes
- * (its 3.x source: command.ts, file-command.ts, summary.ts), without loading it: @actions/core
- * bundles an HTTP client for OIDC that costs more start-up time than all of plan's work. The
- * deploy path, which is slow anyway, keeps using @actions/core. __tests__/workflow.test.ts checks
- * both write the same.
+ * The few GitHub Actions runner commands the action needs, in exactly the formats @actions/core
+ * writes (its 3.x source: command.ts, file-command.ts, summary.ts), without loading it:
+ * @actions/core bundles an HTTP client for OIDC (about 1 MB with undici) that costs plan more
+ * start-up time than all of its work, and deploy a tenth of its overhead over a bare
+ * `docker compose up`. __tests__/workflow.test.ts checks both write the same.
  */
 
 /** `core.getInput`: INPUT_<NAME> (spaces to `_`, upper case), trimmed. */
@@ -37,6 +37,15 @@ export function info(message: string): void {
   process.stdout.write(message + EOL)
 }
 
+/** Starts a foldable group of log lines (`core.startGroup`). */
+export function startGroup(name: string): void {
+  issue('group', name)
+}
+
+export function endGroup(): void {
+  issue('endgroup', '')
+}
+
 export function warning(message: string): void {
   issue('warning', message)
 }
@@ -62,16 +71,33 @@ export function setSecret(secret: string): void {
  * run), with the deprecated `::set-output` command the runner still reads.
  */
 export function setOutput(name: string, value: string): void {
-  const path = process.env.GITHUB_OUTPUT
-  if (!path) {
+  if (!process.env.GITHUB_OUTPUT) {
     process.stdout.write(EOL)
     issue(`set-output name=${escapeProperty(name)}`, value)
     return
   }
+  appendKeyValue('GITHUB_OUTPUT', name, value)
+}
+
+/**
+ * Saves a value for this action's post step (`core.saveState`), which reads it with getState: in
+ * GITHUB_STATE's heredoc form, or with `::save-state` on a runner without it.
+ */
+export function saveState(name: string, value: string): void {
+  if (!process.env.GITHUB_STATE) {
+    issue(`save-state name=${escapeProperty(name)}`, value)
+    return
+  }
+  appendKeyValue('GITHUB_STATE', name, value)
+}
+
+/** `name<<delimiter`, the value, the delimiter: a file command's key-value form. */
+function appendKeyValue(variable: 'GITHUB_OUTPUT' | 'GITHUB_STATE', name: string, value: string) {
+  const path = process.env[variable] as string
   if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`)
   const delimiter = `ghadelimiter_${randomHex()}`
   if (name.includes(delimiter) || value.includes(delimiter))
-    throw new Error(`Unexpected input: output ${name} contains the delimiter`)
+    throw new Error(`Unexpected input: ${name} contains the delimiter`)
   appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, {
     encoding: 'utf8'
   })
@@ -89,6 +115,29 @@ function randomHex(): string {
       .toString(16)
       .padStart(8, '0')
   return hex
+}
+
+/** A cell of summaryTable: text, or a header cell. The text is HTML: escape what is not. */
+export type SummaryCell = string | { data: string; header: true }
+
+/**
+ * A heading and a table in the HTML `core.summary.addHeading(text, level).addTable(rows)` builds,
+ * for appendSummary. Like it, an empty cell is written as its opening tag alone.
+ */
+export function summaryTable(heading: string, level: number, rows: SummaryCell[][]): string {
+  const wrap = (tag: string, content: string) =>
+    content === '' ? `<${tag}>` : `<${tag}>${content}</${tag}>`
+  const body = rows
+    .map(row =>
+      wrap(
+        'tr',
+        row
+          .map(cell => (typeof cell === 'string' ? wrap('td', cell) : wrap('th', cell.data)))
+          .join('')
+      )
+    )
+    .join('')
+  return `${wrap(`h${level}`, heading)}${EOL}${wrap('table', body)}${EOL}`
 }
 
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as core from '@actions/core'
 import { ActionError, InputError, errorMessage } from '../errors.js'
 import { getDeployInputs, getRemoveInputs } from '../inputs.js'
 import { createCompose } from './compose.js'
@@ -16,6 +15,19 @@ import { remove } from './remove.js'
 import { lockTimeoutMs, readPending, stateRoot, statePaths } from './state.js'
 import { lockDeployment, type Cancel, type StepDeps } from './step.js'
 import { summaryRows, summaryTitle, type SummaryFacts } from './summary.js'
+import {
+  appendSummary,
+  endGroup,
+  getInput,
+  getState,
+  info,
+  saveState,
+  setOutput,
+  setSecret,
+  startGroup,
+  summaryTable,
+  warning
+} from '../workflow.js'
 
 /**
  * The events deploy and remove run for: a push to a branch, a manual or scheduled run, and a
@@ -41,7 +53,7 @@ function refuseUntrustedEvents(command: string): void {
 const KILL_AFTER_MS = 10_000
 
 /**
- * `command: deploy` — the @actions/core edges around deploy(). A cancelled job (SIGINT, then
+ * `command: deploy` — the runner's edges around deploy(). A cancelled job (SIGINT, then
  * SIGTERM) stops the running docker commands and goes back to the last good version within
  * the runner's window; the post step (`post-if: always()`) finishes what did not fit.
  */
@@ -51,7 +63,7 @@ export async function deployCommand(): Promise<void> {
   try {
     await step('deploy', async (facts, masker) => {
       refuseUntrustedEvents('deploy')
-      const inputs = getDeployInputs(core.getInput)
+      const inputs = getDeployInputs(getInput)
       // Mask every secret handed to the step, not only the selected ones (vars are not secret).
       for (const value of Object.values(inputs.secrets)) masker.add(value)
       Object.assign(facts, {
@@ -60,9 +72,9 @@ export async function deployCommand(): Promise<void> {
         url: inputs.url ?? inputs.healthUrl
       })
       // Tells the post step which deployment to look at, if this step does not get to finish.
-      core.saveState('deployment', inputs.deployment)
+      saveState('deployment', inputs.deployment)
       // ...and which marker is its own: another job's marker is that job's to finish.
-      core.saveState('pid', String(process.pid))
+      saveState('pid', String(process.pid))
       const result = await deploy(inputs, { ...stepDeps(masker, groups), cancel })
       facts.status = result.status
       return result.failure
@@ -82,21 +94,21 @@ export async function postDeployCommand(deployment: string): Promise<void> {
   const paths = statePaths(root, deployment)
   const pending = readPending(paths)
   if (pending === undefined) {
-    core.info(`The deploy of ${deployment} ended in its main step: nothing to finish.`)
+    info(`The deploy of ${deployment} ended in its main step: nothing to finish.`)
     return
   }
-  if (String(pending.pid) !== core.getState('pid')) {
-    core.info(
+  if (String(pending.pid) !== getState('pid')) {
+    info(
       `The unfinished deploy of ${deployment} is another job's (pid ${pending.pid}): nothing of this job's to finish.`
     )
     return
   }
   await step('deploy', async (facts, masker) => {
-    const inputs = getDeployInputs(core.getInput)
+    const inputs = getDeployInputs(getInput)
     for (const value of Object.values(inputs.secrets)) masker.add(value)
     Object.assign(facts, { deployment, service: inputs.service })
     if (await stopLeftovers(readOwner(paths.lock))) {
-      core.info('Stopped the docker commands the cancelled deploy left running.')
+      info('Stopped the docker commands the cancelled deploy left running.')
     }
     const deps = stepDeps(masker, createProcessGroups())
     const release = await lockDeployment(deps, deployment)
@@ -119,20 +131,20 @@ function listenForCancel(groups: ProcessGroups): Cancel & { stop(): void } {
   const onSignal = (signal: NodeJS.Signals): void => {
     if (!controller.signal.aborted && sparing > 0) {
       deadline = Date.now() + KILL_AFTER_MS
-      core.warning(
+      warning(
         `Received ${signal} during a rollback: letting it finish; the post step finishes it if the job is killed first.`
       )
       controller.abort(signal)
       return
     }
     if (controller.signal.aborted) {
-      core.warning(
+      warning(
         `Received ${signal} again: still rolling back; the post step finishes it if the job is killed first.`
       )
       return
     }
     deadline = Date.now() + KILL_AFTER_MS
-    core.warning(
+    warning(
       `Received ${signal}: the job is being cancelled. Stopping docker compose and going back to the last good version.`
     )
     groups.signalAll('SIGTERM')
@@ -158,11 +170,11 @@ function listenForCancel(groups: ProcessGroups): Cancel & { stop(): void } {
   }
 }
 
-/** `command: remove` — the @actions/core edges around remove(). */
+/** `command: remove` — the runner's edges around remove(). */
 export async function removeCommand(): Promise<void> {
   await step('remove', async (facts, masker) => {
     refuseUntrustedEvents('remove')
-    const inputs = getRemoveInputs(core.getInput)
+    const inputs = getRemoveInputs(getInput)
     Object.assign(facts, { deployment: inputs.deployment, service: inputs.service })
     const scratchDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'launch-service-'))
     try {
@@ -185,10 +197,10 @@ async function step(
   body: (facts: SummaryFacts, masker: Masker) => Promise<string | undefined>
 ): Promise<void> {
   const started = Date.now()
-  const masker = createMasker(core.setSecret)
+  const masker = createMasker(setSecret)
   const facts: SummaryFacts = {
     command,
-    deployment: core.getInput('deployment').trim() || '—',
+    deployment: getInput('deployment').trim() || '—',
     commit: process.env.GITHUB_SHA,
     status: 'failed',
     durationMs: 0
@@ -211,24 +223,25 @@ async function finish(
 ): Promise<void> {
   const reason = failure === undefined ? undefined : masker.redact(failure)
   const done: SummaryFacts = { ...facts, failure: reason, durationMs: Date.now() - started }
-  core.setOutput('status', done.status)
-  core.setOutput('url', reason === undefined ? (done.url ?? '') : '')
+  setOutput('status', done.status)
+  setOutput('url', reason === undefined ? (done.url ?? '') : '')
   try {
-    await core.summary
-      .addHeading(escapeHtml(summaryTitle(done)), 3)
-      .addTable(
+    appendSummary(
+      summaryTable(
+        escapeHtml(summaryTitle(done)),
+        3,
         summaryRows(done).map(([name, value]) => [{ data: name, header: true }, escapeHtml(value)])
       )
-      .write()
+    )
   } catch (error) {
-    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
+    warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
   if (reason !== undefined) throw new ActionError(reason)
 }
 
 /**
  * The real edges: docker commands in process groups of their own, the runner's workspace and
- * state folder, core's log (redacted).
+ * state folder, the runner's log (redacted).
  */
 function stepDeps(masker: Masker, groups: ProcessGroups = createProcessGroups()): StepDeps {
   const env = dockerEnvironment()
@@ -244,17 +257,17 @@ function stepDeps(masker: Masker, groups: ProcessGroups = createProcessGroups())
     stateRoot: stateRoot(),
     lockTimeoutMs: lockTimeoutMs(),
     masker,
-    log: redactingLog(coreLog, masker)
+    log: redactingLog(runnerLog, masker)
   }
 }
 
-const coreLog: Log = {
-  info: message => core.info(message),
-  warning: message => core.warning(message),
+const runnerLog: Log = {
+  info,
+  warning,
   group: (title, body) => {
-    core.startGroup(title)
-    core.info(body)
-    core.endGroup()
+    startGroup(title)
+    info(body)
+    endGroup()
   }
 }
 

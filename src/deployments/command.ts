@@ -1,16 +1,16 @@
-import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { InputError } from '../errors.js'
 import { getNewDeploymentsInputs } from '../inputs.js'
 import { newDeployments } from './new-hosts.js'
+import { getInput, info, setOutput } from '../workflow.js'
 
 /**
  * `command: new-deployments` — reads a saved plan's JSON (`terraform-plan`) and outputs the
  * deployments that get an empty host from it, and their services, for a first deploy after apply.
  */
 export async function newDeploymentsCommand(): Promise<void> {
-  const file = getNewDeploymentsInputs(core.getInput).terraformPlan
+  const file = getNewDeploymentsInputs(getInput).terraformPlan
   let text: string
   try {
     text = await readFile(resolve(process.env.GITHUB_WORKSPACE || process.cwd(), file), 'utf8')
@@ -29,9 +29,9 @@ export async function newDeploymentsCommand(): Promise<void> {
   }
   const found = newDeployments(json, 'terraform-plan')
   const services = [...new Set(found.map(d => d.service))].sort()
-  core.setOutput('deployments', JSON.stringify(found.map(d => d.name)))
-  core.setOutput('services', services.join(','))
-  core.info(
+  setOutput('deployments', JSON.stringify(found.map(d => d.name)))
+  setOutput('services', services.join(','))
+  info(
     found.length === 0
       ? 'No deployment gets a new host.'
       : found.map(d => `${d.name} (${d.service}): ${d.why}`).join('\n')
