@@ -161,7 +161,9 @@ engine) {
             return compose(target, 'up', '--detach', ...build, ...(options.forceRecreate ? ['--force-recreate'] : []), '--wait', '--wait-timeout', String(options.waitTimeoutSeconds), '--remove-orphans');
         },
         down: target => compose(target, 'down', '--remove-orphans'),
-        containerIds,
+        async containerIds(project) {
+            return (await engine?.containerIds(project)) ?? containerIds(project);
+        },
         async containers(project, options = {}) {
             const listed = options.detailed ? undefined : await engine?.containers(project);
             if (listed !== undefined)
@@ -246,17 +248,25 @@ function engineSocket(env) {
     return '/var/run/docker.sock';
 }
 function createEngine(socketPath, timeoutMs = 10_000) {
+    /** `docker ps --all --filter label=com.docker.compose.project=<project>`, or undefined. */
+    const list = async (project) => {
+        const filters = JSON.stringify({ label: [`com.docker.compose.project=${project}`] });
+        const path = `/containers/json?all=1&filters=${encodeURIComponent(filters)}`;
+        try {
+            return JSON.parse(await get(socketPath, path, timeoutMs));
+        }
+        catch {
+            return undefined;
+        }
+    };
     return {
+        async containerIds(project) {
+            return (await list(project))?.map(c => c.Id);
+        },
         async containers(project) {
-            const filters = JSON.stringify({ label: [`com.docker.compose.project=${project}`] });
-            const path = `/containers/json?all=1&filters=${encodeURIComponent(filters)}`;
-            let listed;
-            try {
-                listed = JSON.parse(await get(socketPath, path, timeoutMs));
-            }
-            catch {
+            const listed = await list(project);
+            if (listed === undefined)
                 return undefined;
-            }
             const containers = listed.map(toContainer);
             return containers.every(c => c !== undefined)
                 ? containers.sort((a, b) => (0,names/* compareNames */.MP)(a.name, b.name))

@@ -82,9 +82,16 @@ describe('createEngine', () => {
       ['job', 'exited', 3],
       ['web', 'created', 0]
     ])
+    // The IDs alone, as `docker ps --all --quiet --no-trunc` gives them (the CLI's own list).
+    const ids = await createEngine(socket as string).containerIds(project)
+    const cli = await createCompose(runCommand).containerIds(project)
+    expect(ids?.sort()).toEqual([...cli].sort())
+    expect(ids).toHaveLength(3)
   })
 
   it('answers undefined (use the CLI) when the socket does not answer', async () => {
-    expect(await createEngine('/nonexistent/docker.sock').containers(project)).toBeUndefined()
+    const engine = createEngine('/nonexistent/docker.sock')
+    expect(await engine.containers(project)).toBeUndefined()
+    expect(await engine.containerIds(project)).toBeUndefined()
   })
 })

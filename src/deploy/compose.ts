@@ -78,7 +78,7 @@ export interface Compose {
    * `detailed`: with the last healthcheck output (docker inspect), for reporting a failure.
    */
   containers(project: string, options?: { detailed?: boolean }): Promise<ProjectContainer[]>
-  /** Only the IDs of the project's containers (one command instead of two). */
+  /** Only the IDs of the project's containers (one request or command instead of two). */
   containerIds(project: string): Promise<string[]>
   /** A docker command whose output is needed; fails with its stderr. */
   docker(args: string[]): Promise<string>
@@ -166,7 +166,9 @@ export function createCompose(
       )
     },
     down: target => compose(target, 'down', '--remove-orphans'),
-    containerIds,
+    async containerIds(project) {
+      return (await engine?.containerIds(project)) ?? containerIds(project)
+    },
     async containers(project, options = {}) {
       const listed = options.detailed ? undefined : await engine?.containers(project)
       if (listed !== undefined) return listed

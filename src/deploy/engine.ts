@@ -14,6 +14,8 @@ import type { ProjectContainer } from './compose.js'
 export interface Engine {
   /** The project's containers, or undefined when the answer cannot be used as is (then: the CLI). */
   containers(project: string): Promise<ProjectContainer[] | undefined>
+  /** Only their IDs (any image), or undefined when the daemon did not answer (then: the CLI). */
+  containerIds(project: string): Promise<string[] | undefined>
 }
 
 /**
@@ -39,16 +41,23 @@ export function engineSocket(env: Record<string, string | undefined>): string | 
 }
 
 export function createEngine(socketPath: string, timeoutMs = 10_000): Engine {
+  /** `docker ps --all --filter label=com.docker.compose.project=<project>`, or undefined. */
+  const list = async (project: string): Promise<Listed[] | undefined> => {
+    const filters = JSON.stringify({ label: [`com.docker.compose.project=${project}`] })
+    const path = `/containers/json?all=1&filters=${encodeURIComponent(filters)}`
+    try {
+      return JSON.parse(await get(socketPath, path, timeoutMs)) as Listed[]
+    } catch {
+      return undefined
+    }
+  }
   return {
+    async containerIds(project) {
+      return (await list(project))?.map(c => c.Id)
+    },
     async containers(project) {
-      const filters = JSON.stringify({ label: [`com.docker.compose.project=${project}`] })
-      const path = `/containers/json?all=1&filters=${encodeURIComponent(filters)}`
-      let listed: Listed[]
-      try {
-        listed = JSON.parse(await get(socketPath, path, timeoutMs)) as Listed[]
-      } catch {
-        return undefined
-      }
+      const listed = await list(project)
+      if (listed === undefined) return undefined
       const containers = listed.map(toContainer)
       return containers.every(c => c !== undefined)
         ? containers.sort((a, b) => compareNames(a.name, b.name))
