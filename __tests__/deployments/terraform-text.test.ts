@@ -143,6 +143,14 @@ describe('readTerraformText', () => {
     expect(readTerraformText(text)).toBeUndefined()
   })
 
+  test('reads names that are numbers in the order the general path gives them', () => {
+    // Terraform sorts map keys as strings ("10" before "9": `jsonencode({"9"=…,"10"=…})` writes
+    // {"10":…,"9":…}); JSON.parse puts keys that are array indexes first, ascending. terraformJson
+    // above cannot write this order (Object.fromEntries reorders such keys), so the text is built.
+    const text = `{"10":${terraformJson(record('10'))},"9":${terraformJson(record('9'))},"web":${terraformJson(record('web'))}}`
+    expect(fast(text)).toBeDefined()
+  })
+
   test('whatever a mutation of a valid document, it accepts only what the general path accepts, equal', () => {
     const map: Record<string, unknown> = {}
     for (let i = 0; i < 6; i++)
