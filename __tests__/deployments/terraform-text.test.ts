@@ -151,6 +151,11 @@ describe('readTerraformText', () => {
     expect(fast(text)).toBeDefined()
   })
 
+  test('a deployment with a path of millions of segments is read or declined, never a crash', () => {
+    const text = terraformJson({ x: record('web', { path: `a${'/a'.repeat(4_000_000)}` }) })
+    expect(() => readTerraformText(text)).not.toThrow()
+  })
+
   test('whatever a mutation of a valid document, it accepts only what the general path accepts, equal', () => {
     const map: Record<string, unknown> = {}
     for (let i = 0; i < 6; i++)
