@@ -147,8 +147,19 @@ describe('readTerraformText', () => {
     // Terraform sorts map keys as strings ("10" before "9": `jsonencode({"9"=…,"10"=…})` writes
     // {"10":…,"9":…}); JSON.parse puts keys that are array indexes first, ascending. terraformJson
     // above cannot write this order (Object.fromEntries reorders such keys), so the text is built.
-    const text = `{"10":${terraformJson(record('10'))},"9":${terraformJson(record('9'))},"web":${terraformJson(record('web'))}}`
-    expect(fast(text)).toBeDefined()
+    const entry = (name: string) => `"${name}":${terraformJson(record(name))}`
+    for (const order of [
+      ['10', '9', 'web'],
+      ['1', '1-a', '10'],
+      ['01', '1'],
+      ['4294967294', '4294967295', '5']
+    ]) {
+      fast(`{${order.map(entry).join(',')}}`)
+    }
+    // In the order JSON.parse gives, it reads them.
+    expect(
+      fast(`{${['0', '9', '10', '01', '4294967295', 'web'].map(entry).join(',')}}`)
+    ).toHaveLength(6)
   })
 
   test('a deployment with a path of millions of segments is read or declined, never a crash', () => {
