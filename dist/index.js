@@ -980,12 +980,22 @@ function readTerraformText(text) {
     const starts = [];
     const ends = [];
     let at = 0;
+    let indexes = 0; // how many names so far are array indexes (all of them: they come first)
+    let lastIndex = -1;
     ENTRY.lastIndex = 0;
     for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
         // The first entry opens the map, every other follows a comma.
         if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA))
             return undefined;
         const name = match[1];
+        // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"), where
+        // Terraform sorts them as strings: read directly only when the two orders agree.
+        if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
+            if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex))
+                return undefined;
+            indexes++;
+            lastIndex = Number(name);
+        }
         names.push(name);
         paths.push(match[2]);
         services.push(match[3]);
@@ -1025,6 +1035,8 @@ function readTerraformText(text) {
 const OPEN = 0x7b; // {
 const CLOSE = 0x7d; // }
 const COMMA = 0x2c; // ,
+const NINE = 0x39; // 9 (names start with a digit or a lower-case letter)
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
 ;// CONCATENATED MODULE: ./src/deployments/source.ts
 
@@ -1081,8 +1093,24 @@ async function loadDeployments(source, workspace, run) {
  * own form (readTerraformText), else parsed and checked field by field.
  */
 function readText(text, input, what) {
-    return (readTerraformText(text.trim()) ?? tableOf(parseDeployments(parseJson(text, input, what), input)));
+    return (readTerraformText(trimJsonSpace(text)) ??
+        tableOf(parseDeployments(parseJson(text, input, what), input)));
 }
+/**
+ * The text without the white space JSON allows around a value (space, tab, CR, LF). Not
+ * String.prototype.trim: it also removes a byte order mark, U+00A0 or U+2028, which JSON.parse
+ * refuses, so readTerraformText would accept what the general path refuses.
+ */
+function trimJsonSpace(text) {
+    let start = 0;
+    let end = text.length;
+    while (start < end && isJsonSpace(text.charCodeAt(start)))
+        start++;
+    while (end > start && isJsonSpace(text.charCodeAt(end - 1)))
+        end--;
+    return text.slice(start, end);
+}
+const isJsonSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 function parseJson(text, input, what) {
     try {
         return JSON.parse(text);

@@ -37,11 +37,20 @@ export function readTerraformText(text: string): DeploymentTable | undefined {
   const starts: number[] = []
   const ends: number[] = []
   let at = 0
+  let indexes = 0 // how many names so far are array indexes (all of them: they come first)
+  let lastIndex = -1
   ENTRY.lastIndex = 0
   for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
     // The first entry opens the map, every other follows a comma.
     if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA)) return undefined
     const name = match[1] as string
+    // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"), where
+    // Terraform sorts them as strings: read directly only when the two orders agree.
+    if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
+      if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex)) return undefined
+      indexes++
+      lastIndex = Number(name)
+    }
     names.push(name)
     paths.push(match[2] as string)
     services.push(match[3] as string)
@@ -79,6 +88,8 @@ export function readTerraformText(text: string): DeploymentTable | undefined {
 const OPEN = 0x7b // {
 const CLOSE = 0x7d // }
 const COMMA = 0x2c // ,
+const NINE = 0x39 // 9 (names start with a digit or a lower-case letter)
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/
 
 interface TerraformEntry {
   path: string
