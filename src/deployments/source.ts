@@ -3,7 +3,12 @@ import { isAbsolute, resolve } from 'node:path'
 import { ActionError, InputError } from '../errors.js'
 import { CommandNotFoundError, type Runner } from '../exec.js'
 import { type DeploymentTable, parseDeployments, tableOf } from './contract.js'
-import { joinPublishedDeployments, joinPublishedText, publishedParts } from './published.js'
+import {
+  joinPublishedDeployments,
+  joinPublishedText,
+  publishedBreaks,
+  publishedParts
+} from './published.js'
 import { readTerraformText } from './terraform-text.js'
 
 /**
@@ -18,9 +23,11 @@ export async function loadDeployments(
 ): Promise<DeploymentTable> {
   if (source.deployments === undefined && source.terraformDir === undefined) {
     const vars = source.publishedVars ?? {}
-    const text = joinPublishedText(publishedParts(vars))
+    const parts = publishedParts(vars)
+    const text = joinPublishedText(parts)
     return (
-      (text === undefined ? undefined : readTerraformText(text)) ??
+      // An entry split across two parts must not be read: each part must be JSON by itself.
+      (text === undefined ? undefined : readTerraformText(text, publishedBreaks(parts))) ??
       tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars'))
     )
   }
