@@ -127,3 +127,11 @@ describe('names (Terraform: infrastructure/modules/runner)', () => {
     }
   }, 300_000)
 })
+
+test('a contract path of millions of segments is judged like any other, not a stack overflow', () => {
+  // Each segment is one more turn of a regular-expression loop; V8's backtracking stack overflows
+  // at about four million of them (an 8 MB path), where checking segment by segment never did.
+  const path = `a${'/a'.repeat(4_000_000)}`
+  expect(isValidContractPath(path)).toBe(true)
+  expect(isValidContractPath(`${path}/..`)).toBe(false)
+})

@@ -921,6 +921,19 @@ function joinPublishedText(parts) {
     }
     return `{${inner.join(',')}}`;
 }
+/** Where joinPublishedText's parts meet in its text: the offsets of the commas it adds. */
+function publishedBreaks(parts) {
+    const breaks = [];
+    let at = 1;
+    for (const { text } of parts) {
+        if (text.length <= 2)
+            continue;
+        if (at > 1)
+            breaks.push(at++);
+        at += text.length - 2;
+    }
+    return breaks;
+}
 /** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */
 function joinPublishedDeployments(vars) {
     const map = new Map();
@@ -968,9 +981,11 @@ const ENTRY = new RegExp(`[{,]"(${src_names/* NAME_SOURCE */.su})":\\{"path":"($
  * JSON.parse plus a check of each field cost it more than everything else it does. Returns
  * undefined for any other text, valid or not; parseDeployments then parses and checks it field by
  * field and names each problem. Accepts only what parseDeployments accepts, with the same result
- * (__tests__/deployments/terraform-text.test.ts compares the two).
+ * (__tests__/deployments/terraform-text.test.ts compares the two). `breaks`: offsets (ascending)
+ * where texts joined into this one meet (joinPublishedText); each must be where an entry begins,
+ * as each part must be a map by itself.
  */
-function readTerraformText(text) {
+function readTerraformText(text, breaks = []) {
     const last = text.length - 1;
     if (text.charCodeAt(0) !== OPEN || text.charCodeAt(last) !== CLOSE)
         return undefined;
@@ -980,12 +995,27 @@ function readTerraformText(text) {
     const starts = [];
     const ends = [];
     let at = 0;
+    let next = 0; // the first of `breaks` not yet met
+    let indexes = 0; // how many names so far are array indexes (all of them: they come first)
+    let lastIndex = -1;
     ENTRY.lastIndex = 0;
     for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
         // The first entry opens the map, every other follows a comma.
         if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA))
             return undefined;
+        if (next < breaks.length && breaks[next] < at)
+            return undefined;
+        if (breaks[next] === at)
+            next++;
         const name = match[1];
+        // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"), where
+        // Terraform sorts them as strings: read directly only when the two orders agree.
+        if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
+            if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex))
+                return undefined;
+            indexes++;
+            lastIndex = Number(name);
+        }
         names.push(name);
         paths.push(match[2]);
         services.push(match[3]);
@@ -994,6 +1024,8 @@ function readTerraformText(text) {
         ends.push(at);
     }
     if (names.length === 0 ? text.length !== 2 : at !== last)
+        return undefined;
+    if (next < breaks.length)
         return undefined;
     // JSON.parse keeps the last of two equal keys; Terraform never writes two.
     if (new Set(names).size !== names.length)
@@ -1025,6 +1057,8 @@ function readTerraformText(text) {
 const OPEN = 0x7b; // {
 const CLOSE = 0x7d; // }
 const COMMA = 0x2c; // ,
+const NINE = 0x39; // 9 (names start with a digit or a lower-case letter)
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
 ;// CONCATENATED MODULE: ./src/deployments/source.ts
 
@@ -1042,8 +1076,11 @@ const COMMA = 0x2c; // ,
 async function loadDeployments(source, workspace, run) {
     if (source.deployments === undefined && source.terraformDir === undefined) {
         const vars = source.publishedVars ?? {};
-        const text = joinPublishedText(publishedParts(vars));
-        return ((text === undefined ? undefined : readTerraformText(text)) ??
+        const parts = publishedParts(vars);
+        const text = joinPublishedText(parts);
+        return (
+        // An entry split across two parts must not be read: each part must be JSON by itself.
+        (text === undefined ? undefined : readTerraformText(text, publishedBreaks(parts))) ??
             tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars')));
     }
     if (source.deployments !== undefined) {
@@ -1081,8 +1118,24 @@ async function loadDeployments(source, workspace, run) {
  * own form (readTerraformText), else parsed and checked field by field.
  */
 function readText(text, input, what) {
-    return (readTerraformText(text.trim()) ?? tableOf(parseDeployments(parseJson(text, input, what), input)));
+    return (readTerraformText(trimJsonSpace(text)) ??
+        tableOf(parseDeployments(parseJson(text, input, what), input)));
 }
+/**
+ * The text without the white space JSON allows around a value (space, tab, CR, LF). Not
+ * String.prototype.trim: it also removes a byte order mark, U+00A0 or U+2028, which JSON.parse
+ * refuses, so readTerraformText would accept what the general path refuses.
+ */
+function trimJsonSpace(text) {
+    let start = 0;
+    let end = text.length;
+    while (start < end && isJsonSpace(text.charCodeAt(start)))
+        start++;
+    while (end > start && isJsonSpace(text.charCodeAt(end - 1)))
+        end--;
+    return text.slice(start, end);
+}
+const isJsonSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 function parseJson(text, input, what) {
     try {
         return JSON.parse(text);

@@ -1,5 +1,7 @@
 import { parseDeployments } from '../../src/deployments/contract.js'
 import { joinPublishedDeployments } from '../../src/deployments/published.js'
+import { loadDeployments } from '../../src/deployments/source.js'
+import { runCommand } from '../../src/exec.js'
 
 const record = (service: string, name: string): Record<string, unknown> => ({
   service,
@@ -82,4 +84,23 @@ test('names that are Object.prototype members are names like any other', () => {
   const map = joinPublishedDeployments(vars)
   expect(Object.keys(map).sort()).toEqual(['__proto__', 'constructor'])
   expect(() => parseDeployments(map, 'vars')).toThrow(/deployment '__proto__': name must match/)
+})
+
+test('a deployment split across two parts is refused: each part must be a JSON object by itself', async () => {
+  // What a truncated or hand-edited variable looks like: neither part is JSON, only their join is
+  // (in Terraform's form: attributes sorted, compact).
+  const entry =
+    '{"web-aws":{"path":"services/web","public":false,"runner_labels":["self-hosted","aws"],"service":"web","target":"aws","url":null}}'
+  const cut = entry.indexOf(',"service"')
+  const vars = {
+    LAUNCH_SERVICE_DEPLOYMENTS: '2',
+    LAUNCH_SERVICE_DEPLOYMENTS_1: `${entry.slice(0, cut)}}`,
+    LAUNCH_SERVICE_DEPLOYMENTS_2: `{${entry.slice(cut + 1)}`
+  }
+  expect(() => joinPublishedDeployments(vars)).toThrow(
+    /LAUNCH_SERVICE_DEPLOYMENTS_1 is not valid JSON/
+  )
+  await expect(loadDeployments({ publishedVars: vars }, process.cwd(), runCommand)).rejects.toThrow(
+    /LAUNCH_SERVICE_DEPLOYMENTS_1 is not valid JSON/
+  )
 })

@@ -14,7 +14,11 @@ import {
   parseDeployments
 } from '../../src/deployments/contract.js'
 import { loadDeployments } from '../../src/deployments/source.js'
-import { joinPublishedText, publishedParts } from '../../src/deployments/published.js'
+import {
+  joinPublishedText,
+  publishedBreaks,
+  publishedParts
+} from '../../src/deployments/published.js'
 import { readTerraformText } from '../../src/deployments/terraform-text.js'
 import { runCommand } from '../../src/exec.js'
 import { REPO_ROOT } from '../helpers/action.js'
@@ -143,6 +147,30 @@ describe('readTerraformText', () => {
     expect(readTerraformText(text)).toBeUndefined()
   })
 
+  test('reads names that are numbers in the order the general path gives them', () => {
+    // Terraform sorts map keys as strings ("10" before "9": `jsonencode({"9"=…,"10"=…})` writes
+    // {"10":…,"9":…}); JSON.parse puts keys that are array indexes first, ascending. terraformJson
+    // above cannot write this order (Object.fromEntries reorders such keys), so the text is built.
+    const entry = (name: string) => `"${name}":${terraformJson(record(name))}`
+    for (const order of [
+      ['10', '9', 'web'],
+      ['1', '1-a', '10'],
+      ['01', '1'],
+      ['4294967294', '4294967295', '5']
+    ]) {
+      fast(`{${order.map(entry).join(',')}}`)
+    }
+    // In the order JSON.parse gives, it reads them.
+    expect(
+      fast(`{${['0', '9', '10', '01', '4294967295', 'web'].map(entry).join(',')}}`)
+    ).toHaveLength(6)
+  })
+
+  test('a deployment with a path of millions of segments is read or declined, never a crash', () => {
+    const text = terraformJson({ x: record('web', { path: `a${'/a'.repeat(4_000_000)}` }) })
+    expect(() => readTerraformText(text)).not.toThrow()
+  })
+
   test('whatever a mutation of a valid document, it accepts only what the general path accepts, equal', () => {
     const map: Record<string, unknown> = {}
     for (let i = 0; i < 6; i++)
@@ -238,7 +266,10 @@ describe('the text Terraform itself writes', () => {
       string
     >
     expect(Number(vars.LAUNCH_SERVICE_DEPLOYMENTS)).toBeGreaterThan(1)
-    expect(readTerraformText(joinPublishedText(publishedParts(vars)) ?? '')).toBeDefined()
+    // Read directly, every part ending where an entry does (an empty part between changes nothing).
+    const parts = publishedParts(vars)
+    parts.splice(1, 0, { name: 'empty', text: '{}' })
+    expect(readTerraformText(joinPublishedText(parts) ?? '', publishedBreaks(parts))).toBeDefined()
     const published = await loadDeployments({ publishedVars: vars }, dir, runCommand)
     expect(rows(published)).toEqual(read)
     // From a file, with the newline the shell adds.

@@ -3,7 +3,7 @@
  * actions/checkout makes), the bundled dist/index.js started the way the runner starts it, and
  * realistic webhook payloads. Assertions read GITHUB_OUTPUT and the job summary.
  */
-import { chownSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chownSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type ActionRun, runAction } from '../helpers/action.js'
 import {
@@ -768,6 +768,24 @@ describe('bad input fails clearly and writes no outputs', () => {
     expect(run.stdout).toContain(message)
     expect(run.outputs).toEqual({})
     expect(git(workspace, 'status', '--porcelain')).toBe(before)
+  })
+
+  test('bad deployments fail before git fetches anything, also in a blob-less clone without the previous commit', async () => {
+    const before = repo.commit({ 'services/web/app.txt': '1' })
+    const after = repo.commit({ 'services/web/app.txt': '2' })
+    repo.push('origin', 'main')
+    // actions/checkout's sparse checkout: a partial clone, where git fetches a missing object
+    // from origin the moment anything reads it.
+    const workspace = repo.checkout({ depth: 1, blobless: true })
+    const packs = () => readdirSync(join(workspace, '.git/objects/pack')).sort()
+    const had = packs()
+    const run = await plan(workspace, pushEvent({ before, after }), {
+      sha: after,
+      inputs: { deployments: JSON.stringify({ 'Web--': DEPLOYMENTS['web-aws'] }) }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain("deployment 'Web--': name must match")
+    expect(packs()).toEqual(had)
   })
 
   test('terraform-dir without terraform on PATH says how to fix it', async () => {

@@ -58,6 +58,18 @@ export function joinPublishedText(parts: { text: string }[]): string | undefined
   return `{${inner.join(',')}}`
 }
 
+/** Where joinPublishedText's parts meet in its text: the offsets of the commas it adds. */
+export function publishedBreaks(parts: { text: string }[]): number[] {
+  const breaks: number[] = []
+  let at = 1
+  for (const { text } of parts) {
+    if (text.length <= 2) continue
+    if (at > 1) breaks.push(at++)
+    at += text.length - 2
+  }
+  return breaks
+}
+
 /** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */
 export function joinPublishedDeployments(vars: Record<string, string>): Record<string, unknown> {
   const map = new Map<string, unknown>()

@@ -3,7 +3,12 @@ import { isAbsolute, resolve } from 'node:path'
 import { ActionError, InputError } from '../errors.js'
 import { CommandNotFoundError, type Runner } from '../exec.js'
 import { type DeploymentTable, parseDeployments, tableOf } from './contract.js'
-import { joinPublishedDeployments, joinPublishedText, publishedParts } from './published.js'
+import {
+  joinPublishedDeployments,
+  joinPublishedText,
+  publishedBreaks,
+  publishedParts
+} from './published.js'
 import { readTerraformText } from './terraform-text.js'
 
 /**
@@ -18,9 +23,11 @@ export async function loadDeployments(
 ): Promise<DeploymentTable> {
   if (source.deployments === undefined && source.terraformDir === undefined) {
     const vars = source.publishedVars ?? {}
-    const text = joinPublishedText(publishedParts(vars))
+    const parts = publishedParts(vars)
+    const text = joinPublishedText(parts)
     return (
-      (text === undefined ? undefined : readTerraformText(text)) ??
+      // An entry split across two parts must not be read: each part must be JSON by itself.
+      (text === undefined ? undefined : readTerraformText(text, publishedBreaks(parts))) ??
       tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars'))
     )
   }
@@ -77,9 +84,24 @@ export async function loadDeployments(
  */
 function readText(text: string, input: string, what: string): DeploymentTable {
   return (
-    readTerraformText(text.trim()) ?? tableOf(parseDeployments(parseJson(text, input, what), input))
+    readTerraformText(trimJsonSpace(text)) ??
+    tableOf(parseDeployments(parseJson(text, input, what), input))
   )
 }
+
+/**
+ * The text without the white space JSON allows around a value (space, tab, CR, LF). Not
+ * String.prototype.trim: it also removes a byte order mark, U+00A0 or U+2028, which JSON.parse
+ * refuses, so readTerraformText would accept what the general path refuses.
+ */
+function trimJsonSpace(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && isJsonSpace(text.charCodeAt(start))) start++
+  while (end > start && isJsonSpace(text.charCodeAt(end - 1))) end--
+  return text.slice(start, end)
+}
+const isJsonSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
 
 function parseJson(text: string, input: string, what: string): unknown {
   try {

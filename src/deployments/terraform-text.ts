@@ -26,9 +26,14 @@ const ENTRY = new RegExp(
  * JSON.parse plus a check of each field cost it more than everything else it does. Returns
  * undefined for any other text, valid or not; parseDeployments then parses and checks it field by
  * field and names each problem. Accepts only what parseDeployments accepts, with the same result
- * (__tests__/deployments/terraform-text.test.ts compares the two).
+ * (__tests__/deployments/terraform-text.test.ts compares the two). `breaks`: offsets (ascending)
+ * where texts joined into this one meet (joinPublishedText); each must be where an entry begins,
+ * as each part must be a map by itself.
  */
-export function readTerraformText(text: string): DeploymentTable | undefined {
+export function readTerraformText(
+  text: string,
+  breaks: readonly number[] = []
+): DeploymentTable | undefined {
   const last = text.length - 1
   if (text.charCodeAt(0) !== OPEN || text.charCodeAt(last) !== CLOSE) return undefined
   const names: string[] = []
@@ -37,11 +42,23 @@ export function readTerraformText(text: string): DeploymentTable | undefined {
   const starts: number[] = []
   const ends: number[] = []
   let at = 0
+  let next = 0 // the first of `breaks` not yet met
+  let indexes = 0 // how many names so far are array indexes (all of them: they come first)
+  let lastIndex = -1
   ENTRY.lastIndex = 0
   for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
     // The first entry opens the map, every other follows a comma.
     if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA)) return undefined
+    if (next < breaks.length && (breaks[next] as number) < at) return undefined
+    if (breaks[next] === at) next++
     const name = match[1] as string
+    // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"), where
+    // Terraform sorts them as strings: read directly only when the two orders agree.
+    if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
+      if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex)) return undefined
+      indexes++
+      lastIndex = Number(name)
+    }
     names.push(name)
     paths.push(match[2] as string)
     services.push(match[3] as string)
@@ -50,6 +67,7 @@ export function readTerraformText(text: string): DeploymentTable | undefined {
     ends.push(at)
   }
   if (names.length === 0 ? text.length !== 2 : at !== last) return undefined
+  if (next < breaks.length) return undefined
   // JSON.parse keeps the last of two equal keys; Terraform never writes two.
   if (new Set(names).size !== names.length) return undefined
   const known = new Set(services)
@@ -79,6 +97,8 @@ export function readTerraformText(text: string): DeploymentTable | undefined {
 const OPEN = 0x7b // {
 const CLOSE = 0x7d // }
 const COMMA = 0x2c // ,
+const NINE = 0x39 // 9 (names start with a digit or a lower-case letter)
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/
 
 interface TerraformEntry {
   path: string
