@@ -493,8 +493,26 @@ function cell(text) {
         .replace(/</g, '&lt;');
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/plan/git.ts
 
+
+
+/**
+ * Whether reading an object the clone lacks may make git fetch it on its own: a partial clone
+ * (blob-less, as actions/checkout makes for sparse checkouts) has a promisor remote, and git
+ * fetches from it whatever a command reads. Read from the clone's own config file (no process);
+ * anything unusual — `.git` not a folder, an include — counts as yes.
+ */
+function mayFetchLazily(repo) {
+    try {
+        return /partialclone|promisor|\[include/i.test((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(repo, '.git', 'config'), 'utf8'));
+    }
+    catch {
+        return true;
+    }
+}
 /**
  * `background`: the runner for comparing two commits, when it should not block (plan reads the
  * deployments while git compares); every other command uses `run`.
@@ -870,8 +888,6 @@ function shapeError(input, problem) {
     return new errors/* InputError */.dz(input, problem, 'Pass `terraform output -json` (the whole document) or its `deployments` map.');
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/deployments/published.ts
 
 /**
@@ -999,7 +1015,7 @@ function readTerraformText(text, breaks = []) {
     let indexes = 0; // how many names so far are array indexes (all of them: they come first)
     let lastIndex = -1;
     ENTRY.lastIndex = 0;
-    for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
+    for (let match = nextEntry(text); match !== null; match = nextEntry(text)) {
         // The first entry opens the map, every other follows a comma.
         if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA))
             return undefined;
@@ -1053,6 +1069,20 @@ function readTerraformText(text, breaks = []) {
             };
         }
     };
+}
+/**
+ * The next entry, or null. An entry whose path has millions of segments overflows the expression's
+ * backtracking stack (RangeError): that text is left to the general path too.
+ */
+function nextEntry(text) {
+    try {
+        return ENTRY.exec(text);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            return null;
+        throw error;
+    }
 }
 const OPEN = 0x7b; // {
 const CLOSE = 0x7d; // }
@@ -1441,7 +1471,9 @@ async function computePlan(inputs, context, deps) {
     });
     // In the common case git compares the two commits while the deployments are read. Nothing is
     // fetched before they are checked: bad deployments fail with no side effect on the clone.
-    const started = inputs.compareWith === 'last-successful-run' ? undefined : startComparison(request, deps.git);
+    const started = deps.compareAhead === true && inputs.compareWith !== 'last-successful-run'
+        ? startComparison(request, deps.git)
+        : undefined;
     const table = await loadDeployments(inputs, deps.workspace, deps.run);
     const { names, services, paths } = table;
     const warnings = [];
@@ -1614,6 +1646,7 @@ async function planCommand() {
         git: createGit(exec/* runCommandSync */.yQ, workspace, exec/* runCommand */.d1),
         run: exec/* runCommandSync */.yQ,
         workspace,
+        compareAhead: !mayFetchLazily(workspace),
         lastSuccessfulRun: inputs.compareWith === 'last-successful-run'
             ? githubLastSuccessfulRun({
                 token: inputs.githubToken,
@@ -1788,14 +1821,20 @@ function normaliseRepoPath(value) {
  * trailing or double `/`. The repository root (".") is not a service folder.
  */
 function isValidContractPath(value) {
+    // The expression takes one backtracking entry per segment: V8's stack gives out near four
+    // million of them. Past any sane length, the same rule segment by segment.
+    if (value.length > LONG_PATH)
+        return value.split('/').every(s => EXACT_SEGMENT.test(s));
     return CONTRACT_PATH.test(value);
 }
+const LONG_PATH = 65_536;
 // A segment is '.' or '..' when its dots are not followed by another segment character. Without
 // anchors, so that the same rule reads paths inside a larger text; one expression, no split (plan
 // checks thousands of paths).
 const SEGMENT = '(?!\\.\\.?(?![A-Za-z0-9._-]))[A-Za-z0-9._-]+';
 const CONTRACT_PATH_SOURCE = `${SEGMENT}(?:/${SEGMENT})*`;
 const CONTRACT_PATH = new RegExp(`^${CONTRACT_PATH_SOURCE}$`);
+const EXACT_SEGMENT = new RegExp(`^${SEGMENT}$`);
 
 
 /***/ }),

@@ -72,11 +72,16 @@ export function normaliseRepoPath(value: string): string | undefined {
  * trailing or double `/`. The repository root (".") is not a service folder.
  */
 export function isValidContractPath(value: string): boolean {
+  // The expression takes one backtracking entry per segment: V8's stack gives out near four
+  // million of them. Past any sane length, the same rule segment by segment.
+  if (value.length > LONG_PATH) return value.split('/').every(s => EXACT_SEGMENT.test(s))
   return CONTRACT_PATH.test(value)
 }
+const LONG_PATH = 65_536
 // A segment is '.' or '..' when its dots are not followed by another segment character. Without
 // anchors, so that the same rule reads paths inside a larger text; one expression, no split (plan
 // checks thousands of paths).
 const SEGMENT = '(?!\\.\\.?(?![A-Za-z0-9._-]))[A-Za-z0-9._-]+'
 export const CONTRACT_PATH_SOURCE = `${SEGMENT}(?:/${SEGMENT})*`
 const CONTRACT_PATH = new RegExp(`^${CONTRACT_PATH_SOURCE}$`)
+const EXACT_SEGMENT = new RegExp(`^${SEGMENT}$`)

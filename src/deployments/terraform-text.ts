@@ -46,7 +46,7 @@ export function readTerraformText(
   let indexes = 0 // how many names so far are array indexes (all of them: they come first)
   let lastIndex = -1
   ENTRY.lastIndex = 0
-  for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
+  for (let match = nextEntry(text); match !== null; match = nextEntry(text)) {
     // The first entry opens the map, every other follows a comma.
     if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA)) return undefined
     if (next < breaks.length && (breaks[next] as number) < at) return undefined
@@ -91,6 +91,19 @@ export function readTerraformText(
         url: raw.url
       }
     }
+  }
+}
+
+/**
+ * The next entry, or null. An entry whose path has millions of segments overflows the expression's
+ * backtracking stack (RangeError): that text is left to the general path too.
+ */
+function nextEntry(text: string): RegExpExecArray | null {
+  try {
+    return ENTRY.exec(text)
+  } catch (error) {
+    if (error instanceof RangeError) return null
+    throw error
   }
 }
 

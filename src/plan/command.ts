@@ -4,7 +4,7 @@ import { runCommand, runCommandSync } from '../exec.js'
 import { getPlanInputs } from '../inputs.js'
 import { planSummary } from '../summary/plan-summary.js'
 import type { EventContext } from './event.js'
-import { createGit } from './git.js'
+import { createGit, mayFetchLazily } from './git.js'
 import { MAX_MATRIX_JOBS } from './matrix.js'
 import { githubLastSuccessfulRun } from './last-success.js'
 import { computePlan } from './plan.js'
@@ -21,6 +21,7 @@ export async function planCommand(): Promise<void> {
     git: createGit(runCommandSync, workspace, runCommand),
     run: runCommandSync,
     workspace,
+    compareAhead: !mayFetchLazily(workspace),
     lastSuccessfulRun:
       inputs.compareWith === 'last-successful-run'
         ? githubLastSuccessfulRun({

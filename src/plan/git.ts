@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { ActionError } from '../errors.js'
 import type { Runner } from '../exec.js'
 
@@ -43,6 +45,22 @@ export interface TreeChange {
    * listing of the folder or of its parent.
    */
   folders: Map<string, string | undefined>
+}
+
+/**
+ * Whether reading an object the clone lacks may make git fetch it on its own: a partial clone
+ * (blob-less, as actions/checkout makes for sparse checkouts) has a promisor remote, and git
+ * fetches from it whatever a command reads. Read from the clone's own config file (no process);
+ * anything unusual — `.git` not a folder, an include — counts as yes.
+ */
+export function mayFetchLazily(repo: string): boolean {
+  try {
+    return /partialclone|promisor|\[include/i.test(
+      readFileSync(join(repo, '.git', 'config'), 'utf8')
+    )
+  } catch {
+    return true
+  }
 }
 
 /**

@@ -23,6 +23,11 @@ export interface PlanDeps {
   workspace: string
   /** For compare-with: last-successful-run (GitHub's API in the action, a double in tests). */
   lastSuccessfulRun?: LastSuccessfulRun
+  /**
+   * Whether git may compare the commits while the deployments are read: not in a clone where
+   * reading a missing commit fetches it (mayFetchLazily), as bad deployments must fail first.
+   */
+  compareAhead?: boolean
 }
 
 /** The whole `plan` command as one function of its inputs: event + git + deployments → matrix. */
@@ -39,7 +44,9 @@ export async function computePlan(
   // In the common case git compares the two commits while the deployments are read. Nothing is
   // fetched before they are checked: bad deployments fail with no side effect on the clone.
   const started =
-    inputs.compareWith === 'last-successful-run' ? undefined : startComparison(request, deps.git)
+    deps.compareAhead === true && inputs.compareWith !== 'last-successful-run'
+      ? startComparison(request, deps.git)
+      : undefined
   const table = await loadDeployments(inputs, deps.workspace, deps.run)
   const { names, services, paths } = table
   const warnings: string[] = []
