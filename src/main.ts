@@ -15,7 +15,7 @@ export async function run(): Promise<void> {
     }
     const command = getCommand(getInput)
     // plan's code is part of this module (a second module costs plan a few ms of start-up);
-    // deploy's, with @actions/core, is loaded only by deploy and remove.
+    // deploy's, with the YAML parser, is loaded only by deploy and remove.
     if (command === 'plan') {
       await planCommand()
     } else if (command === 'deploy') {

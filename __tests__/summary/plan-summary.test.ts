@@ -43,6 +43,33 @@ describe('planSummary', () => {
     expect(md).toContain('and 3 more')
     expect(md).toContain('**Not deployed (no deployment in Terraform):** blog')
   })
+  test.each([
+    ['a|b', 'a\\|b'],
+    ['a`b', "a'b"],
+    ['a\nb', 'a b'],
+    ['a\r\nb', 'a b'],
+    ['<img src=x>', '&lt;img src=x>'],
+    ['plain-name.txt', 'plain-name.txt']
+  ])('a file named %j is shown as %j, never breaking the table', (name, shown) => {
+    const md = planSummary({
+      ...base,
+      entries: [
+        {
+          deployment: 'web-aws',
+          service: 'web',
+          path: 'services/web',
+          target: 'aws',
+          'runs-on': ['self-hosted'],
+          action: 'deploy',
+          url: null
+        }
+      ],
+      changes: [{ service: 'web', action: 'deploy', reason: [`services/web/${name}`] }]
+    })
+    expect(md).toContain(`| deploy | \`services/web/${shown}\` |`)
+    expect(md.split('\n').filter(line => line.startsWith('| web-aws'))).toHaveLength(1)
+  })
+
   test('nothing to deploy says so', () => {
     expect(planSummary(base)).toContain('Nothing to deploy.')
   })
