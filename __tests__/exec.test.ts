@@ -1,15 +1,20 @@
-/** Both runners against real programs: what comes back is exactly what the program wrote. */
+/** The runners against real programs: what comes back is exactly what the program wrote. */
+import { execFileSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import {
   CommandNotFoundError,
   type Runner,
   runCommand,
+  runCommandInBackground,
   runCommandSync,
   spawnCommand
 } from '../src/exec.js'
 
 describe.each([
   ['runCommand', runCommand],
-  ['runCommandSync', runCommandSync]
+  ['runCommandSync', runCommandSync],
+  ['runCommandInBackground', runCommandInBackground]
 ] as Array<[string, Runner]>)('%s', (_name, runner) => {
   const node = (script: string, input?: Buffer) =>
     runner(process.execPath, ['-e', script], { input })
@@ -49,6 +54,23 @@ describe.each([
     await expect(run).rejects.toThrow(
       'Cannot run git in /nonexistent/launch-service-workspace: that folder does not exist'
     )
+  })
+})
+
+describe('runCommandInBackground', () => {
+  test('leaves no file behind, also when the program is killed', async () => {
+    const mine = () =>
+      readdirSync(tmpdir()).filter(f => f.startsWith(`launch-service-${process.pid}-`))
+    await runCommandInBackground('git', ['--version'])
+    const marker = `ls-background-${process.pid}`
+    const killed = runCommandInBackground(process.execPath, [
+      '-e',
+      `setTimeout(() => {}, 60000) // ${marker}`
+    ])
+    expect(mine()).toEqual([])
+    execFileSync('pkill', ['-KILL', '-f', marker])
+    expect((await killed).exitCode).toBe(128 + 9)
+    expect(mine()).toEqual([])
   })
 })
 

@@ -59,10 +59,12 @@ function errorMessage(error) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   v$: () => (/* binding */ CommandNotFoundError),
-  d1: () => (/* binding */ runCommand),
+  Ez: () => (/* binding */ runCommandInBackground),
   yQ: () => (/* binding */ runCommandSync),
   nj: () => (/* binding */ spawnCommand)
 });
+
+// UNUSED EXPORTS: runCommand
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -70,7 +72,10 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/exec.ts
+
 
 
 
@@ -162,6 +167,61 @@ const runCommandSync = async (command, args, options = {}) => {
         stderr: result.stderr.toString('utf8')
     };
 };
+/**
+ * Like runCommand, for a program that runs while the caller works on: its output goes to two
+ * unnamed temporary files (created 0600 and unlinked at once, so nothing is left behind, even if
+ * the process is killed) and is read when it exits. Unlike pipes, files need no streams: the
+ * first spawn with pipes costs a few ms of set-up, about the time plan wins by running git
+ * alongside. No input (use runCommand).
+ */
+const runCommandInBackground = (command, args, options = {}) => {
+    if (options.input !== undefined)
+        return runCommand(command, args, options);
+    const stdout = unnamedFile();
+    const stderr = unnamedFile();
+    const done = () => {
+        (0,external_node_fs_.closeSync)(stdout);
+        (0,external_node_fs_.closeSync)(stderr);
+    };
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            cwd: options.cwd,
+            env: options.env,
+            stdio: ['ignore', stdout, stderr]
+        });
+        child.on('error', error => {
+            done();
+            reject(startError(command, error, options.cwd));
+        });
+        child.on('exit', (code, signal) => {
+            const result = {
+                exitCode: exitCode(code, signal),
+                stdout: readWhole(stdout),
+                stderr: readWhole(stderr)
+            };
+            done();
+            resolve(result);
+        });
+    });
+};
+function unnamedFile() {
+    const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `launch-service-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const fd = (0,external_node_fs_.openSync)(path, 'wx+', 0o600);
+    (0,external_node_fs_.unlinkSync)(path);
+    return fd;
+}
+/** From the start: the program moved the shared file offset to the end. */
+function readWhole(fd) {
+    const buffer = Buffer.alloc((0,external_node_fs_.fstatSync)(fd).size);
+    let at = 0;
+    while (at < buffer.length) {
+        const read = (0,external_node_fs_.readSync)(fd, buffer, at, buffer.length - at, at);
+        if (read === 0)
+            break;
+        at += read;
+    }
+    return buffer.toString('utf8', 0, at);
+}
 // spawnSync's default limit is 1 MiB; a recursive listing of a large repository is more.
 const MAX_OUTPUT = 1024 ** 3;
 
@@ -1647,7 +1707,7 @@ async function planCommand() {
         (0,workflow/* setSecret */.Pq)(inputs.githubToken);
     const plan = await computePlan(inputs, context, {
         // The comparison runs in the background while the deployments are read (computePlan).
-        git: createGit(exec/* runCommandSync */.yQ, workspace, exec/* runCommand */.d1),
+        git: createGit(exec/* runCommandSync */.yQ, workspace, exec/* runCommandInBackground */.Ez),
         run: exec/* runCommandSync */.yQ,
         workspace,
         compareAhead: !mayFetchLazily(workspace),

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { constants } from 'node:os'
+import { closeSync, existsSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs'
+import { constants, tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface CommandResult {
   exitCode: number
@@ -130,6 +131,65 @@ export const runCommandSync: Runner = async (command, args, options = {}) => {
     stdout: result.stdout.toString('utf8'),
     stderr: result.stderr.toString('utf8')
   }
+}
+
+/**
+ * Like runCommand, for a program that runs while the caller works on: its output goes to two
+ * unnamed temporary files (created 0600 and unlinked at once, so nothing is left behind, even if
+ * the process is killed) and is read when it exits. Unlike pipes, files need no streams: the
+ * first spawn with pipes costs a few ms of set-up, about the time plan wins by running git
+ * alongside. No input (use runCommand).
+ */
+export const runCommandInBackground: Runner = (command, args, options = {}) => {
+  if (options.input !== undefined) return runCommand(command, args, options)
+  const stdout = unnamedFile()
+  const stderr = unnamedFile()
+  const done = () => {
+    closeSync(stdout)
+    closeSync(stderr)
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', stdout, stderr]
+    })
+    child.on('error', error => {
+      done()
+      reject(startError(command, error, options.cwd))
+    })
+    child.on('exit', (code, signal) => {
+      const result = {
+        exitCode: exitCode(code, signal),
+        stdout: readWhole(stdout),
+        stderr: readWhole(stderr)
+      }
+      done()
+      resolve(result)
+    })
+  })
+}
+
+function unnamedFile(): number {
+  const path = join(
+    tmpdir(),
+    `launch-service-${process.pid}-${Math.random().toString(36).slice(2)}`
+  )
+  const fd = openSync(path, 'wx+', 0o600)
+  unlinkSync(path)
+  return fd
+}
+
+/** From the start: the program moved the shared file offset to the end. */
+function readWhole(fd: number): string {
+  const buffer = Buffer.alloc(fstatSync(fd).size)
+  let at = 0
+  while (at < buffer.length) {
+    const read = readSync(fd, buffer, at, buffer.length - at, at)
+    if (read === 0) break
+    at += read
+  }
+  return buffer.toString('utf8', 0, at)
 }
 
 // spawnSync's default limit is 1 MiB; a recursive listing of a large repository is more.

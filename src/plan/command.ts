@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { ActionError } from '../errors.js'
-import { runCommand, runCommandSync } from '../exec.js'
+import { runCommandInBackground, runCommandSync } from '../exec.js'
 import { getPlanInputs } from '../inputs.js'
 import { planSummary } from '../summary/plan-summary.js'
 import type { EventContext } from './event.js'
@@ -18,7 +18,7 @@ export async function planCommand(): Promise<void> {
   if (inputs.githubToken !== '') setSecret(inputs.githubToken)
   const plan = await computePlan(inputs, context, {
     // The comparison runs in the background while the deployments are read (computePlan).
-    git: createGit(runCommandSync, workspace, runCommand),
+    git: createGit(runCommandSync, workspace, runCommandInBackground),
     run: runCommandSync,
     workspace,
     compareAhead: !mayFetchLazily(workspace),
