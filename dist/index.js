@@ -819,6 +819,7 @@ function tableOf(deployments) {
         names: deployments.map(d => d.name),
         services: deployments.map(d => d.service),
         paths: deployments.map(d => d.path),
+        serviceSet: new Set(deployments.map(d => d.service)),
         at: i => deployments[i]
     };
 }
@@ -1072,56 +1073,70 @@ function readTerraformText(text, breaks = []) {
     const names = [];
     const paths = [];
     const services = [];
-    const starts = [];
     const ends = [];
     let at = 0;
     let next = 0; // the first of `breaks` not yet met
     let indexes = 0; // how many names so far are array indexes (all of them: they come first)
     let lastIndex = -1;
+    let previous = ''; // the last name that is not an array index
     ENTRY.lastIndex = 0;
-    for (let match = nextEntry(text); match !== null; match = nextEntry(text)) {
-        // The first entry opens the map, every other follows a comma.
-        if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA))
-            return undefined;
-        if (next < breaks.length && breaks[next] < at)
-            return undefined;
-        if (breaks[next] === at)
-            next++;
-        const name = match[1];
-        // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"), where
-        // Terraform sorts them as strings: read directly only when the two orders agree.
-        if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
-            if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex))
+    try {
+        for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
+            // The first entry opens the map, every other follows a comma.
+            if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA))
                 return undefined;
-            indexes++;
-            lastIndex = Number(name);
+            if (next < breaks.length && breaks[next] < at)
+                return undefined;
+            if (breaks[next] === at)
+                next++;
+            const name = match[1];
+            // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"),
+            // where Terraform sorts them as strings: read directly only when the two orders agree.
+            if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
+                if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex))
+                    return undefined;
+                indexes++;
+                lastIndex = Number(name);
+            }
+            else {
+                // Terraform writes the other names in sorted order, so each is greater than the last:
+                // no name twice (JSON.parse would keep the last of two), without a set of them all.
+                if (name <= previous)
+                    return undefined;
+                previous = name;
+            }
+            names.push(name);
+            paths.push(match[2]);
+            services.push(match[3]);
+            at = ENTRY.lastIndex;
+            ends.push(at);
         }
-        names.push(name);
-        paths.push(match[2]);
-        services.push(match[3]);
-        starts.push(at + name.length + 4); // past `{"<name>":` (or `,"<name>":`)
-        at = ENTRY.lastIndex;
-        ends.push(at);
+    }
+    catch (error) {
+        // A path of millions of segments overflows the expression's backtracking stack.
+        if (error instanceof RangeError)
+            return undefined;
+        throw error;
     }
     if (names.length === 0 ? text.length !== 2 : at !== last)
         return undefined;
     if (next < breaks.length)
         return undefined;
-    // JSON.parse keeps the last of two equal keys; Terraform never writes two.
-    if (new Set(names).size !== names.length)
-        return undefined;
-    const known = new Set(services);
+    const serviceSet = new Set(services);
     for (let i = 0; i < names.length; i++) {
         // A deployment named like another service: parseDeployments names the clash.
-        if (names[i] !== services[i] && known.has(names[i]))
+        if (names[i] !== services[i] && serviceSet.has(names[i]))
             return undefined;
     }
     return {
         names,
         services,
         paths,
+        serviceSet,
         at(i) {
-            const raw = JSON.parse(text.slice(starts[i], ends[i]));
+            // The entry's object starts past `{"<name>":` (or `,"<name>":`), where the one before ends.
+            const start = (i === 0 ? 0 : ends[i - 1]) + names[i].length + 4;
+            const raw = JSON.parse(text.slice(start, ends[i]));
             return {
                 name: names[i],
                 service: raw.service,
@@ -1133,20 +1148,6 @@ function readTerraformText(text, breaks = []) {
             };
         }
     };
-}
-/**
- * The next entry, or null. An entry whose path has millions of segments overflows the expression's
- * backtracking stack (RangeError): that text is left to the general path too.
- */
-function nextEntry(text) {
-    try {
-        return ENTRY.exec(text);
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            return null;
-        throw error;
-    }
 }
 const OPEN = 0x7b; // {
 const CLOSE = 0x7d; // }
@@ -1579,7 +1580,7 @@ async function computePlan(inputs, context, deps) {
     if (range.kind === 'diff') {
         const change = range.change ?? (await deps.git.compare(range.base, range.head));
         const { byService, sharedFiles } = changedServices(change.files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
-        const deployed = new Set(services);
+        const deployed = table.serviceSet;
         // Only the folders the change touches are looked at (and the deployed ones when a shared
         // path changed): the cost follows the change, not the repository.
         const wanted = new Set(byService.keys());

@@ -140,6 +140,10 @@ describe('readTerraformText', () => {
       'a key twice',
       '{"x":' + terraformJson(record('a')) + ',"x":' + terraformJson(record('b')) + '}'
     ],
+    [
+      'names out of the sorted order Terraform writes',
+      '{"web-b":' + terraformJson(record('b')) + ',"web-a":' + terraformJson(record('a')) + '}'
+    ],
     ['a non-ASCII URL', terraformJson({ x: record('web', { url: 'https://例え.jp' }) })],
     ['an output document', terraformJson({ deployments: { value: { x: record('web') } } })],
     ['two maps', terraformJson({ x: record('web') }) + terraformJson({ y: record('web') })]

@@ -21,6 +21,8 @@ export interface DeploymentTable {
   readonly names: readonly string[]
   readonly services: readonly string[]
   readonly paths: readonly string[]
+  /** The services that have a deployment. */
+  readonly serviceSet: ReadonlySet<string>
   /** The i-th deployment, in full. */
   at(i: number): Deployment
 }
@@ -31,6 +33,7 @@ export function tableOf(deployments: Deployment[]): DeploymentTable {
     names: deployments.map(d => d.name),
     services: deployments.map(d => d.service),
     paths: deployments.map(d => d.path),
+    serviceSet: new Set(deployments.map(d => d.service)),
     at: i => deployments[i] as Deployment
   }
 }

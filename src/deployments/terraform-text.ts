@@ -39,48 +39,59 @@ export function readTerraformText(
   const names: string[] = []
   const paths: string[] = []
   const services: string[] = []
-  const starts: number[] = []
   const ends: number[] = []
   let at = 0
   let next = 0 // the first of `breaks` not yet met
   let indexes = 0 // how many names so far are array indexes (all of them: they come first)
   let lastIndex = -1
+  let previous = '' // the last name that is not an array index
   ENTRY.lastIndex = 0
-  for (let match = nextEntry(text); match !== null; match = nextEntry(text)) {
-    // The first entry opens the map, every other follows a comma.
-    if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA)) return undefined
-    if (next < breaks.length && (breaks[next] as number) < at) return undefined
-    if (breaks[next] === at) next++
-    const name = match[1] as string
-    // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"), where
-    // Terraform sorts them as strings: read directly only when the two orders agree.
-    if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
-      if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex)) return undefined
-      indexes++
-      lastIndex = Number(name)
+  try {
+    for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
+      // The first entry opens the map, every other follows a comma.
+      if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA)) return undefined
+      if (next < breaks.length && (breaks[next] as number) < at) return undefined
+      if (breaks[next] === at) next++
+      const name = match[1] as string
+      // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"),
+      // where Terraform sorts them as strings: read directly only when the two orders agree.
+      if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
+        if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex)) return undefined
+        indexes++
+        lastIndex = Number(name)
+      } else {
+        // Terraform writes the other names in sorted order, so each is greater than the last:
+        // no name twice (JSON.parse would keep the last of two), without a set of them all.
+        if (name <= previous) return undefined
+        previous = name
+      }
+      names.push(name)
+      paths.push(match[2] as string)
+      services.push(match[3] as string)
+      at = ENTRY.lastIndex
+      ends.push(at)
     }
-    names.push(name)
-    paths.push(match[2] as string)
-    services.push(match[3] as string)
-    starts.push(at + name.length + 4) // past `{"<name>":` (or `,"<name>":`)
-    at = ENTRY.lastIndex
-    ends.push(at)
+  } catch (error) {
+    // A path of millions of segments overflows the expression's backtracking stack.
+    if (error instanceof RangeError) return undefined
+    throw error
   }
   if (names.length === 0 ? text.length !== 2 : at !== last) return undefined
   if (next < breaks.length) return undefined
-  // JSON.parse keeps the last of two equal keys; Terraform never writes two.
-  if (new Set(names).size !== names.length) return undefined
-  const known = new Set(services)
+  const serviceSet = new Set(services)
   for (let i = 0; i < names.length; i++) {
     // A deployment named like another service: parseDeployments names the clash.
-    if (names[i] !== services[i] && known.has(names[i] as string)) return undefined
+    if (names[i] !== services[i] && serviceSet.has(names[i] as string)) return undefined
   }
   return {
     names,
     services,
     paths,
+    serviceSet,
     at(i: number): Deployment {
-      const raw = JSON.parse(text.slice(starts[i], ends[i])) as TerraformEntry
+      // The entry's object starts past `{"<name>":` (or `,"<name>":`), where the one before ends.
+      const start = (i === 0 ? 0 : (ends[i - 1] as number)) + (names[i] as string).length + 4
+      const raw = JSON.parse(text.slice(start, ends[i])) as TerraformEntry
       return {
         name: names[i] as string,
         service: raw.service,
@@ -91,19 +102,6 @@ export function readTerraformText(
         url: raw.url
       }
     }
-  }
-}
-
-/**
- * The next entry, or null. An entry whose path has millions of segments overflows the expression's
- * backtracking stack (RangeError): that text is left to the general path too.
- */
-function nextEntry(text: string): RegExpExecArray | null {
-  try {
-    return ENTRY.exec(text)
-  } catch (error) {
-    if (error instanceof RangeError) return null
-    throw error
   }
 }
 

@@ -102,7 +102,7 @@ export async function computePlan(
       inputs.servicesDir,
       await sharedPathMatcher(inputs.sharedPaths)
     )
-    const deployed = new Set(services)
+    const deployed = table.serviceSet
     // Only the folders the change touches are looked at (and the deployed ones when a shared
     // path changed): the cost follows the change, not the repository.
     const wanted = new Set(byService.keys())
