@@ -934,18 +934,26 @@ const HTTP_URL = /^https?:\/\/[^\s]+$/;
  * other service's secrets, and `API__<KEY>` would mean two things.
  */
 function nameCollisions(deployments) {
-    // Names that pass the name rule (the others have failed already) map one-to-one onto their
-    // upper-case prefixes ('-' → '_'), so equal prefixes are equal names: one set lookup each, no
-    // strings built (plan checks thousands of deployments).
-    const services = new Set();
-    for (const d of deployments)
-        services.add(d.service);
-    const problems = [];
-    for (const d of deployments) {
-        if (d.name !== d.service && services.has(d.name))
-            problems.push(`deployment '${d.name}' (of service '${d.service}') is named like the service '${d.name}': ${(0,src_names/* envPrefix */.In)(d.name)}<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`);
+    const services = deployments.map(d => d.service);
+    return namedLikeAService(deployments.map(d => d.name), services, new Set(services)).map(i => {
+        const d = deployments[i];
+        return `deployment '${d.name}' (of service '${d.service}') is named like the service '${d.name}': ${(0,src_names/* envPrefix */.In)(d.name)}<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`;
+    });
+}
+/**
+ * The indexes of the deployments named like a service other than their own. Names that pass the
+ * name rule (the others have failed already) map one-to-one onto their upper-case prefixes ('-' →
+ * '_'), so equal prefixes are equal names: one set lookup each, no strings built (plan checks
+ * thousands of deployments). `services[i]` is the i-th deployment's; `serviceSet` all of them.
+ */
+function namedLikeAService(names, services, serviceSet) {
+    const found = [];
+    for (let i = 0; i < names.length; i++) {
+        const name = names[i];
+        if (name !== services[i] && serviceSet.has(name))
+            found.push(i);
     }
-    return problems;
+    return found;
 }
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')";
 const contractFix = 'Fix the `deployments` output in infrastructure/outputs.tf (shape: README.md, "The deployments contract").';
@@ -990,30 +998,24 @@ function publishedParts(vars) {
 }
 /**
  * The parts as one map in Terraform's text form (`{` the parts' entries joined by commas `}`), for
- * readTerraformText; undefined when a part is not a JSON object's text.
+ * readTerraformText, with `breaks`: the offsets of the commas where two parts meet. Undefined when a
+ * part is not a JSON object's text.
  */
 function joinPublishedText(parts) {
     const inner = [];
-    for (const { text } of parts) {
-        if (!text.startsWith('{') || !text.endsWith('}'))
-            return undefined;
-        if (text.length > 2)
-            inner.push(text.slice(1, -1));
-    }
-    return `{${inner.join(',')}}`;
-}
-/** Where joinPublishedText's parts meet in its text: the offsets of the commas it adds. */
-function publishedBreaks(parts) {
     const breaks = [];
     let at = 1;
     for (const { text } of parts) {
+        if (!text.startsWith('{') || !text.endsWith('}'))
+            return undefined;
         if (text.length <= 2)
             continue;
-        if (at > 1)
+        if (inner.length > 0)
             breaks.push(at++);
+        inner.push(text.slice(1, -1));
         at += text.length - 2;
     }
-    return breaks;
+    return { text: `{${inner.join(',')}}`, breaks };
 }
 /** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */
 function joinPublishedDeployments(vars) {
@@ -1041,6 +1043,7 @@ function joinPublishedDeployments(vars) {
 }
 
 ;// CONCATENATED MODULE: ./src/deployments/terraform-text.ts
+
 
 /**
  * URLs as Terraform writes them: printable ASCII without space, `"` or `\`, and the escapes
@@ -1123,11 +1126,9 @@ function readTerraformText(text, breaks = []) {
     if (next < breaks.length)
         return undefined;
     const serviceSet = new Set(services);
-    for (let i = 0; i < names.length; i++) {
-        // A deployment named like another service: parseDeployments names the clash.
-        if (names[i] !== services[i] && serviceSet.has(names[i]))
-            return undefined;
-    }
+    // A deployment named like another service: parseDeployments names the clash.
+    if (namedLikeAService(names, services, serviceSet).length > 0)
+        return undefined;
     return {
         names,
         services,
@@ -1172,10 +1173,10 @@ async function loadDeployments(source, workspace, run) {
     if (source.deployments === undefined && source.terraformDir === undefined) {
         const vars = source.publishedVars ?? {};
         const parts = publishedParts(vars);
-        const text = joinPublishedText(parts);
+        const joined = joinPublishedText(parts);
         return (
         // An entry split across two parts must not be read: each part must be JSON by itself.
-        (text === undefined ? undefined : readTerraformText(text, publishedBreaks(parts))) ??
+        (joined === undefined ? undefined : readTerraformText(joined.text, joined.breaks)) ??
             tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars')));
     }
     if (source.deployments !== undefined) {

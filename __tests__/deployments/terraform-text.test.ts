@@ -14,11 +14,7 @@ import {
   parseDeployments
 } from '../../src/deployments/contract.js'
 import { loadDeployments } from '../../src/deployments/source.js'
-import {
-  joinPublishedText,
-  publishedBreaks,
-  publishedParts
-} from '../../src/deployments/published.js'
+import { joinPublishedText, publishedParts } from '../../src/deployments/published.js'
 import { readTerraformText } from '../../src/deployments/terraform-text.js'
 import { runCommand } from '../../src/exec.js'
 import { REPO_ROOT } from '../helpers/action.js'
@@ -273,7 +269,8 @@ describe('the text Terraform itself writes', () => {
     // Read directly, every part ending where an entry does (an empty part between changes nothing).
     const parts = publishedParts(vars)
     parts.splice(1, 0, { name: 'empty', text: '{}' })
-    expect(readTerraformText(joinPublishedText(parts) ?? '', publishedBreaks(parts))).toBeDefined()
+    const joined = joinPublishedText(parts)
+    expect(joined && readTerraformText(joined.text, joined.breaks)).toBeDefined()
     const published = await loadDeployments({ publishedVars: vars }, dir, runCommand)
     expect(rows(published)).toEqual(read)
     // From a file, with the newline the shell adds.

@@ -160,19 +160,34 @@ const HTTP_URL = /^https?:\/\/[^\s]+$/
  * other service's secrets, and `API__<KEY>` would mean two things.
  */
 function nameCollisions(deployments: Deployment[]): string[] {
-  // Names that pass the name rule (the others have failed already) map one-to-one onto their
-  // upper-case prefixes ('-' → '_'), so equal prefixes are equal names: one set lookup each, no
-  // strings built (plan checks thousands of deployments).
-  const services = new Set<string>()
-  for (const d of deployments) services.add(d.service)
-  const problems: string[] = []
-  for (const d of deployments) {
-    if (d.name !== d.service && services.has(d.name))
-      problems.push(
-        `deployment '${d.name}' (of service '${d.service}') is named like the service '${d.name}': ${envPrefix(d.name)}<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`
-      )
+  const services = deployments.map(d => d.service)
+  return namedLikeAService(
+    deployments.map(d => d.name),
+    services,
+    new Set(services)
+  ).map(i => {
+    const d = deployments[i] as Deployment
+    return `deployment '${d.name}' (of service '${d.service}') is named like the service '${d.name}': ${envPrefix(d.name)}<KEY> would select the secrets of both; rename the deployment, e.g. '${d.service}-${d.target}'`
+  })
+}
+
+/**
+ * The indexes of the deployments named like a service other than their own. Names that pass the
+ * name rule (the others have failed already) map one-to-one onto their upper-case prefixes ('-' →
+ * '_'), so equal prefixes are equal names: one set lookup each, no strings built (plan checks
+ * thousands of deployments). `services[i]` is the i-th deployment's; `serviceSet` all of them.
+ */
+export function namedLikeAService(
+  names: readonly string[],
+  services: readonly string[],
+  serviceSet: ReadonlySet<string>
+): number[] {
+  const found: number[] = []
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string
+    if (name !== services[i] && serviceSet.has(name)) found.push(i)
   }
-  return problems
+  return found
 }
 
 const nameRule = "must match ^[a-z0-9][a-z0-9-]{0,62}$ (and have no '--' and no trailing '-')"

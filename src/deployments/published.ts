@@ -47,27 +47,23 @@ export function publishedParts(vars: Record<string, string>): { name: string; te
 
 /**
  * The parts as one map in Terraform's text form (`{` the parts' entries joined by commas `}`), for
- * readTerraformText; undefined when a part is not a JSON object's text.
+ * readTerraformText, with `breaks`: the offsets of the commas where two parts meet. Undefined when a
+ * part is not a JSON object's text.
  */
-export function joinPublishedText(parts: { text: string }[]): string | undefined {
+export function joinPublishedText(
+  parts: { text: string }[]
+): { text: string; breaks: number[] } | undefined {
   const inner: string[] = []
-  for (const { text } of parts) {
-    if (!text.startsWith('{') || !text.endsWith('}')) return undefined
-    if (text.length > 2) inner.push(text.slice(1, -1))
-  }
-  return `{${inner.join(',')}}`
-}
-
-/** Where joinPublishedText's parts meet in its text: the offsets of the commas it adds. */
-export function publishedBreaks(parts: { text: string }[]): number[] {
   const breaks: number[] = []
   let at = 1
   for (const { text } of parts) {
+    if (!text.startsWith('{') || !text.endsWith('}')) return undefined
     if (text.length <= 2) continue
-    if (at > 1) breaks.push(at++)
+    if (inner.length > 0) breaks.push(at++)
+    inner.push(text.slice(1, -1))
     at += text.length - 2
   }
-  return breaks
+  return { text: `{${inner.join(',')}}`, breaks }
 }
 
 /** Joins the published parts into the bare `deployments` map (validated later by parseDeployments). */

@@ -3,12 +3,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { ActionError, InputError } from '../errors.js'
 import { CommandNotFoundError, type Runner } from '../exec.js'
 import { type DeploymentTable, parseDeployments, tableOf } from './contract.js'
-import {
-  joinPublishedDeployments,
-  joinPublishedText,
-  publishedBreaks,
-  publishedParts
-} from './published.js'
+import { joinPublishedDeployments, joinPublishedText, publishedParts } from './published.js'
 import { readTerraformText } from './terraform-text.js'
 
 /**
@@ -24,10 +19,10 @@ export async function loadDeployments(
   if (source.deployments === undefined && source.terraformDir === undefined) {
     const vars = source.publishedVars ?? {}
     const parts = publishedParts(vars)
-    const text = joinPublishedText(parts)
+    const joined = joinPublishedText(parts)
     return (
       // An entry split across two parts must not be read: each part must be JSON by itself.
-      (text === undefined ? undefined : readTerraformText(text, publishedBreaks(parts))) ??
+      (joined === undefined ? undefined : readTerraformText(joined.text, joined.breaks)) ??
       tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars'))
     )
   }

@@ -1,5 +1,5 @@
 import { CONTRACT_PATH_SOURCE, LABEL_SOURCE, NAME_SOURCE } from '../names.js'
-import type { Deployment, DeploymentTable } from './contract.js'
+import { type Deployment, type DeploymentTable, namedLikeAService } from './contract.js'
 
 /**
  * URLs as Terraform writes them: printable ASCII without space, `"` or `\`, and the escapes
@@ -79,10 +79,8 @@ export function readTerraformText(
   if (names.length === 0 ? text.length !== 2 : at !== last) return undefined
   if (next < breaks.length) return undefined
   const serviceSet = new Set(services)
-  for (let i = 0; i < names.length; i++) {
-    // A deployment named like another service: parseDeployments names the clash.
-    if (names[i] !== services[i] && serviceSet.has(names[i] as string)) return undefined
-  }
+  // A deployment named like another service: parseDeployments names the clash.
+  if (namedLikeAService(names, services, serviceSet).length > 0) return undefined
   return {
     names,
     services,
