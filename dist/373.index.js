@@ -1,6 +1,7 @@
-export const id = 373;
-export const ids = [373];
-export const modules = {
+"use strict";
+exports.id = 373;
+exports.ids = [373];
+exports.modules = {
 
 /***/ 3373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2327,3 +2328,4 @@ function escapeHtml(text) {
 /***/ })
 
 };
+;

@@ -1,10 +1,11 @@
-export const id = 435;
-export const ids = [435];
-export const modules = {
+exports.id = 435;
+exports.ids = [435];
+exports.modules = {
 
 /***/ 4158:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 /**
  * @license
@@ -375,6 +376,7 @@ class IgnoreBase {
 /***/ 7349:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -472,6 +474,7 @@ exports.composeCollection = composeCollection;
 /***/ 3683:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Document = __webpack_require__(3021);
@@ -524,6 +527,7 @@ exports.composeDoc = composeDoc;
 /***/ 5937:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Alias = __webpack_require__(4065);
@@ -643,6 +647,7 @@ exports.composeNode = composeNode;
 /***/ 5413:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -738,6 +743,7 @@ exports.composeScalar = composeScalar;
 /***/ 9984:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var node_process = __webpack_require__(932);
@@ -969,6 +975,7 @@ exports.Composer = Composer;
 /***/ 7103:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Pair = __webpack_require__(7165);
@@ -1093,6 +1100,7 @@ exports.resolveBlockMap = resolveBlockMap;
 /***/ 8913:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Scalar = __webpack_require__(3301);
@@ -1300,6 +1308,7 @@ exports.resolveBlockScalar = resolveBlockScalar;
 /***/ 334:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var YAMLSeq = __webpack_require__(2223);
@@ -1358,6 +1367,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 /***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 function resolveEnd(end, offset, reqSpace, onError) {
@@ -1404,6 +1414,7 @@ exports.resolveEnd = resolveEnd;
 /***/ 3142:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -1620,6 +1631,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 /***/ 6842:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Scalar = __webpack_require__(3301);
@@ -1855,6 +1867,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 /***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
@@ -2010,6 +2023,7 @@ exports.resolveProps = resolveProps;
 /***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 function containsNewline(key) {
@@ -2053,6 +2067,7 @@ exports.containsNewline = containsNewline;
 /***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 function emptyScalarPosition(offset, before, pos) {
@@ -2088,6 +2103,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 /***/ 4051:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var utilContainsNewline = __webpack_require__(9499);
@@ -2112,6 +2128,7 @@ exports.flowIndentCheck = flowIndentCheck;
 /***/ 1187:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -2134,6 +2151,7 @@ exports.mapIncludes = mapIncludes;
 /***/ 3021:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Alias = __webpack_require__(4065);
@@ -2478,6 +2496,7 @@ exports.Document = Document;
 /***/ 1596:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -2561,6 +2580,7 @@ exports.findNewAnchor = findNewAnchor;
 /***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 /**
@@ -2625,6 +2645,7 @@ exports.applyReviver = applyReviver;
 /***/ 2404:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Alias = __webpack_require__(4065);
@@ -2722,6 +2743,7 @@ exports.createNode = createNode;
 /***/ 1342:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -2907,6 +2929,7 @@ exports.Directives = Directives;
 /***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 class YAMLError extends Error {
@@ -2976,6 +2999,7 @@ exports.prettifyError = prettifyError;
 /***/ 8815:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 var __webpack_unused_export__;
 
 
@@ -3034,6 +3058,7 @@ __webpack_unused_export__ = visit.visitAsync;
 /***/ 7249:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var node_process = __webpack_require__(932);
@@ -3060,6 +3085,7 @@ exports.warn = warn;
 /***/ 4065:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var anchors = __webpack_require__(1596);
@@ -3187,6 +3213,7 @@ exports.Alias = Alias;
 /***/ 101:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var createNode = __webpack_require__(2404);
@@ -3345,6 +3372,7 @@ exports.isEmptyPath = isEmptyPath;
 /***/ 6673:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var applyReviver = __webpack_require__(3661);
@@ -3392,6 +3420,7 @@ exports.NodeBase = NodeBase;
 /***/ 7165:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var createNode = __webpack_require__(2404);
@@ -3438,6 +3467,7 @@ exports.createPair = createPair;
 /***/ 3301:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -3472,6 +3502,7 @@ exports.isScalarValue = isScalarValue;
 /***/ 4454:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var stringifyCollection = __webpack_require__(1212);
@@ -3626,6 +3657,7 @@ exports.findPair = findPair;
 /***/ 2223:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var createNode = __webpack_require__(2404);
@@ -3748,6 +3780,7 @@ exports.YAMLSeq = YAMLSeq;
 /***/ 7104:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var log = __webpack_require__(7249);
@@ -3820,6 +3853,7 @@ exports.addPairToJSMap = addPairToJSMap;
 /***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 const ALIAS = Symbol.for('yaml.alias');
@@ -3880,6 +3914,7 @@ exports.isSeq = isSeq;
 /***/ 4043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -3926,6 +3961,7 @@ exports.toJS = toJS;
 /***/ 110:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var resolveBlockScalar = __webpack_require__(8913);
@@ -4151,6 +4187,7 @@ exports.setScalarValue = setScalarValue;
 /***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 /**
@@ -4221,6 +4258,7 @@ exports.stringify = stringify;
 /***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 const BREAK = Symbol('break visit');
@@ -4327,6 +4365,7 @@ exports.visit = visit;
 /***/ 3461:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var cstScalar = __webpack_require__(110);
@@ -4446,6 +4485,7 @@ exports.tokenType = tokenType;
 /***/ 361:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var cst = __webpack_require__(3461);
@@ -5176,6 +5216,7 @@ exports.Lexer = Lexer;
 /***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 /**
@@ -5224,6 +5265,7 @@ exports.LineCounter = LineCounter;
 /***/ 3456:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var node_process = __webpack_require__(932);
@@ -6211,6 +6253,7 @@ exports.Parser = Parser;
 /***/ 4047:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var composer = __webpack_require__(9984);
@@ -6325,6 +6368,7 @@ exports.stringify = stringify;
 /***/ 5840:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -6371,6 +6415,7 @@ exports.Schema = Schema;
 /***/ 7451:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -6397,6 +6442,7 @@ exports.map = map;
 /***/ 3632:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Scalar = __webpack_require__(3301);
@@ -6421,6 +6467,7 @@ exports.nullTag = nullTag;
 /***/ 1706:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -6447,6 +6494,7 @@ exports.seq = seq;
 /***/ 6464:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var stringifyString = __webpack_require__(3069);
@@ -6470,6 +6518,7 @@ exports.string = string;
 /***/ 3959:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Scalar = __webpack_require__(3301);
@@ -6498,6 +6547,7 @@ exports.boolTag = boolTag;
 /***/ 8405:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Scalar = __webpack_require__(3301);
@@ -6552,6 +6602,7 @@ exports.floatNaN = floatNaN;
 /***/ 9874:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var stringifyNumber = __webpack_require__(8689);
@@ -6601,6 +6652,7 @@ exports.intOct = intOct;
 /***/ 896:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var map = __webpack_require__(7451);
@@ -6633,6 +6685,7 @@ exports.schema = schema;
 /***/ 3559:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Scalar = __webpack_require__(3301);
@@ -6704,6 +6757,7 @@ exports.schema = schema;
 /***/ 18:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var map = __webpack_require__(7451);
@@ -6810,6 +6864,7 @@ exports.getTags = getTags;
 /***/ 6083:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var node_buffer = __webpack_require__(181);
@@ -6887,6 +6942,7 @@ exports.binary = binary;
 /***/ 8398:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Scalar = __webpack_require__(3301);
@@ -6923,6 +6979,7 @@ exports.trueTag = trueTag;
 /***/ 5782:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Scalar = __webpack_require__(3301);
@@ -6980,6 +7037,7 @@ exports.floatNaN = floatNaN;
 /***/ 873:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var stringifyNumber = __webpack_require__(8689);
@@ -7063,6 +7121,7 @@ exports.intOct = intOct;
 /***/ 452:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -7141,6 +7200,7 @@ exports.merge = merge;
 /***/ 303:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -7225,6 +7285,7 @@ exports.omap = omap;
 /***/ 8385:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -7314,6 +7375,7 @@ exports.resolvePairs = resolvePairs;
 /***/ 5913:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var map = __webpack_require__(7451);
@@ -7362,6 +7424,7 @@ exports.schema = schema;
 /***/ 1528:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -7465,6 +7528,7 @@ exports.set = set;
 /***/ 6752:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var stringifyNumber = __webpack_require__(8689);
@@ -7577,6 +7641,7 @@ exports.timestamp = timestamp;
 /***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 const FOLD_FLOW = 'flow';
@@ -7735,6 +7800,7 @@ exports.foldFlowLines = foldFlowLines;
 /***/ 2148:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var anchors = __webpack_require__(1596);
@@ -7874,6 +7940,7 @@ exports.stringify = stringify;
 /***/ 1212:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -8036,6 +8103,7 @@ exports.stringifyCollection = stringifyCollection;
 /***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 /**
@@ -8067,6 +8135,7 @@ exports.stringifyComment = stringifyComment;
 /***/ 6829:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -8161,6 +8230,7 @@ exports.stringifyDocument = stringifyDocument;
 /***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 function stringifyNumber({ format, minFractionDigits, tag, value }) {
@@ -8195,6 +8265,7 @@ exports.stringifyNumber = stringifyNumber;
 /***/ 9748:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -8354,6 +8425,7 @@ exports.stringifyPair = stringifyPair;
 /***/ 3069:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var Scalar = __webpack_require__(3301);
@@ -8699,6 +8771,7 @@ exports.stringifyString = stringifyString;
 /***/ 204:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 var identity = __webpack_require__(1127);
@@ -8953,3 +9026,4 @@ var j=(e,n)=>()=>{try{return n||e((n={exports:{}}).exports,n),n.exports}catch(t)
 /***/ })
 
 };
+;

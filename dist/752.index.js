@@ -1,6 +1,7 @@
-export const id = 752;
-export const ids = [752];
-export const modules = {
+"use strict";
+exports.id = 752;
+exports.ids = [752];
+exports.modules = {
 
 /***/ 9752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -118,3 +119,4 @@ async function newDeploymentsCommand() {
 /***/ })
 
 };
+;

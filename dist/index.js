@@ -1,5 +1,6 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
+/******/ (() => { // webpackBootstrap
+/******/ 	"use strict";
+/******/ 	var __webpack_modules__ = ({
 
 /***/ 161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -67,7 +68,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: runCommand
 
 ;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+const external_node_child_process_namespaceObject = require("node:child_process");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -225,19 +226,6 @@ function readWhole(fd) {
 // spawnSync's default limit is 1 MiB; a recursive listing of a large repository is more.
 const MAX_OUTPUT = 1024 ** 3;
 
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1168);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -496,14 +484,697 @@ function boolean(read, name, fallback) {
 
 /***/ }),
 
-/***/ 1168:
+/***/ 6455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fo: () => (/* binding */ CONTRACT_PATH_SOURCE),
+/* harmony export */   Gn: () => (/* binding */ normaliseRepoPath),
+/* harmony export */   In: () => (/* binding */ envPrefix),
+/* harmony export */   MP: () => (/* binding */ compareNames),
+/* harmony export */   QL: () => (/* binding */ isValidContractPath),
+/* harmony export */   lH: () => (/* binding */ LABEL_SOURCE),
+/* harmony export */   su: () => (/* binding */ NAME_SOURCE),
+/* harmony export */   uV: () => (/* binding */ isValidName),
+/* harmony export */   zJ: () => (/* binding */ isValidLabel)
+/* harmony export */ });
+/* unused harmony exports NAME_PATTERN, LABEL_PATTERN */
+/**
+ * Every name that reaches a command line, a path, a runner label or a DNS record passes through
+ * here first. One rule per concept, shared by plan, deploy and remove.
+ */
+/**
+ * Service and deployment names (README "The deployments contract"): DNS-label-like, also valid
+ * compose project names. Terraform's copy of the rule is in infrastructure/modules/runner; the
+ * shared table __tests__/fixtures/contract/names.json is run through both.
+ */
+const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** GitHub runner labels: no commas (config.sh splits on them), no whitespace or control characters. */
+const LABEL_SOURCE = '[A-Za-z0-9][A-Za-z0-9._-]{0,99}';
+const LABEL_PATTERN = new RegExp(`^${LABEL_SOURCE}$`);
+/**
+ * The contract's pattern, minus two things it lets through that break downstream: a trailing '-'
+ * (invalid as a DNS label and as an image tag) and '--' (service 'foo' would select the secrets
+ * FOO__BAR__KEY meant for service 'foo--bar').
+ */
+function isValidName(name) {
+    return VALID_NAME.test(name);
+}
+/**
+ * NAME_PATTERN minus a trailing '-' and '--': 1 to 63 characters, letters and digits joined by
+ * single '-'. Written without anchors so that the same rule reads names inside a larger text
+ * (src/deployments/terraform-text.ts).
+ */
+const NAME_SOURCE = '(?=[a-z0-9-]{1,63}(?![a-z0-9-]))[a-z0-9](?:-?[a-z0-9])*';
+const VALID_NAME = new RegExp(`^${NAME_SOURCE}$`);
+/**
+ * Orders names by code unit. Names are checked ASCII, so this is the order everyone expects, and
+ * unlike localeCompare it does not load ICU's collator (tens of ms at start-up).
+ */
+function compareNames(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** `web-app` → `WEB_APP__`: the prefix that selects a secret or variable for a service or deployment. */
+function envPrefix(name) {
+    return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}__`;
+}
+function isValidLabel(label) {
+    return LABEL_PATTERN.test(label);
+}
+// eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+const CONTROL = /[\\\0-\x1f\x7f]/;
+/** Non-empty segments separated by single slashes, none of them `.` or `..`. */
+const NORMAL_PATH = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+/**
+ * A relative path inside the repository: no absolute paths, no `..` segments, no backslashes or
+ * control characters. Returns the normalised form (no `./`, no trailing slash) or undefined.
+ */
+function normaliseRepoPath(value) {
+    if (value === '' || value.startsWith('/') || CONTROL.test(value))
+        return undefined;
+    // Already normal (the usual case, checked without building arrays: plan checks thousands).
+    if (NORMAL_PATH.test(value))
+        return value;
+    const segments = value.split('/').filter(s => s !== '' && s !== '.');
+    if (segments.length === 0 || segments.some(s => s === '..'))
+        return undefined;
+    return segments.join('/');
+}
+/**
+ * A service folder in the `deployments` contract, as Terraform's `path` validation in
+ * infrastructure/modules/runner writes it (shared table: __tests__/fixtures/contract/names.json):
+ * `/`-separated segments of letters, digits, `.`, `_`, `-`, none of them `.` or `..`, no leading,
+ * trailing or double `/`. The repository root (".") is not a service folder.
+ */
+function isValidContractPath(value) {
+    // The expression takes one backtracking entry per segment: V8's stack gives out near four
+    // million of them. Past any sane length, the same rule segment by segment.
+    if (value.length > LONG_PATH)
+        return value.split('/').every(s => EXACT_SEGMENT.test(s));
+    return CONTRACT_PATH.test(value);
+}
+const LONG_PATH = 65_536;
+// A segment is '.' or '..' when its dots are not followed by another segment character. Without
+// anchors, so that the same rule reads paths inside a larger text; one expression, no split (plan
+// checks thousands of paths).
+const SEGMENT = '(?!\\.\\.?(?![A-Za-z0-9._-]))[A-Za-z0-9._-]+';
+const CONTRACT_PATH_SOURCE = `${SEGMENT}(?:/${SEGMENT})*`;
+const CONTRACT_PATH = new RegExp(`^${CONTRACT_PATH_SOURCE}$`);
+const EXACT_SEGMENT = new RegExp(`^${SEGMENT}$`);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
+
+/***/ }),
+
+/***/ 2986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   N4: () => (/* binding */ endGroup),
+/* harmony export */   Oh: () => (/* binding */ startGroup),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   jb: () => (/* binding */ summaryTable),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony export error */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The few GitHub Actions runner commands the action needs, in exactly the formats @actions/core
+ * writes (its 3.x source: command.ts, file-command.ts, summary.ts), without loading it:
+ * @actions/core bundles an HTTP client for OIDC (about 1 MB with undici) that costs plan more
+ * start-up time than all of its work, and deploy a tenth of its overhead over a bare
+ * `docker compose up`. __tests__/workflow.test.ts checks both write the same.
+ */
+/** `core.getInput`: INPUT_<NAME> (spaces to `_`, upper case), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+/** `core.getState`: what the main step saved with `core.saveState`, for its post step. */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+/** Workflow command data: `%`, CR and LF would end or garble the command. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Workflow command property values: also `:` and `,`, which would end the property. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function issue(command, message) {
+    process.stdout.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+function info(message) {
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+}
+/** Starts a foldable group of log lines (`core.startGroup`). */
+function startGroup(name) {
+    issue('group', name);
+}
+function endGroup() {
+    issue('endgroup', '');
+}
+function warning(message) {
+    issue('warning', message);
+}
+function error(message) {
+    issue('error', message);
+}
+/** Fails the step: an `::error::` annotation and a non-zero exit code. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Asks the runner to mask this value in every later log line. */
+function setSecret(secret) {
+    issue('add-mask', secret);
+}
+/**
+ * Sets a step output in GITHUB_OUTPUT's heredoc form (`name<<delimiter`, value, delimiter), as
+ * @actions/core does; like it, on a runner without GITHUB_OUTPUT (older than 2.297, or a local
+ * run), with the deprecated `::set-output` command the runner still reads.
+ */
+function setOutput(name, value) {
+    if (!process.env.GITHUB_OUTPUT) {
+        process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+        issue(`set-output name=${escapeProperty(name)}`, value);
+        return;
+    }
+    appendKeyValue('GITHUB_OUTPUT', name, value);
+}
+/**
+ * Saves a value for this action's post step (`core.saveState`), which reads it with getState: in
+ * GITHUB_STATE's heredoc form, or with `::save-state` on a runner without it.
+ */
+function saveState(name, value) {
+    if (!process.env.GITHUB_STATE) {
+        issue(`save-state name=${escapeProperty(name)}`, value);
+        return;
+    }
+    appendKeyValue('GITHUB_STATE', name, value);
+}
+/** `name<<delimiter`, the value, the delimiter: a file command's key-value form. */
+function appendKeyValue(variable, name, value) {
+    const path = process.env[variable];
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+        throw new Error(`Missing file at path: ${path}`);
+    const delimiter = `ghadelimiter_${randomHex()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`Unexpected input: ${name} contains the delimiter`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+/**
+ * What makes the heredoc safe is the check above that no value contains its delimiter line, so the
+ * delimiter need not be secret: Math.random spares loading node:crypto (several ms at start-up)
+ * for @actions/core's randomUUID.
+ */
+function randomHex() {
+    let hex = '';
+    while (hex.length < 32)
+        hex += Math.floor(Math.random() * 0x100000000)
+            .toString(16)
+            .padStart(8, '0');
+    return hex;
+}
+/**
+ * A heading and a table in the HTML `core.summary.addHeading(text, level).addTable(rows)` builds,
+ * for appendSummary. Like it, an empty cell is written as its opening tag alone.
+ */
+function summaryTable(heading, level, rows) {
+    const wrap = (tag, content) => content === '' ? `<${tag}>` : `<${tag}>${content}</${tag}>`;
+    const body = rows
+        .map(row => wrap('tr', row
+        .map(cell => (typeof cell === 'string' ? wrap('td', cell) : wrap('th', cell.data)))
+        .join('')))
+        .join('');
+    return `${wrap(`h${level}`, heading)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${wrap('table', body)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
+}
+/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
+function appendSummary(markdown) {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (!path) {
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, markdown, { encoding: 'utf8' });
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = require("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = require("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = require("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = require("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = require("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = require("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = require("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = require("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = require("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = require("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = require("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = require("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = require("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = require("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = require("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = require("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = require("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = require("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = require("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = require("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = require("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = require("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = require("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = require("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = require("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = require("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = require("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = require("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = require("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = require("tls");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = require("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = require("util");
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/******/ 	// expose the modules object (__webpack_modules__)
+/******/ 	__nccwpck_require__.m = __webpack_modules__;
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/ensure chunk */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.f = {};
+/******/ 		// This file contains only the entry chunk.
+/******/ 		// The chunk loading function for additional chunks
+/******/ 		__nccwpck_require__.e = (chunkId) => {
+/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 				__nccwpck_require__.f[key](chunkId, promises);
+/******/ 				return promises;
+/******/ 			}, []));
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/get javascript chunk filename */
+/******/ 	(() => {
+/******/ 		// This function allow to reference async chunks
+/******/ 		__nccwpck_require__.u = (chunkId) => {
+/******/ 			// return url for filenames based on template
+/******/ 			return "" + chunkId + ".index.js";
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/require chunk loading */
+/******/ 	(() => {
+/******/ 		// no baseURI
+/******/ 		
+/******/ 		// object to store loaded chunks
+/******/ 		// "1" means "loaded", otherwise not loaded yet
+/******/ 		var installedChunks = {
+/******/ 			792: 1
+/******/ 		};
+/******/ 		
+/******/ 		// no on chunks loaded
+/******/ 		
+/******/ 		var installChunk = (chunk) => {
+/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
+/******/ 			for(var moduleId in moreModules) {
+/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
+/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
+/******/ 				}
+/******/ 			}
+/******/ 			if(runtime) runtime(__nccwpck_require__);
+/******/ 			for(var i = 0; i < chunkIds.length; i++)
+/******/ 				installedChunks[chunkIds[i]] = 1;
+/******/ 		
+/******/ 		};
+/******/ 		
+/******/ 		// require() chunk loading for javascript
+/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
+/******/ 			// "1" is the signal for "already loaded"
+/******/ 			if(!installedChunks[chunkId]) {
+/******/ 				if(true) { // all chunks have JS
+/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
+/******/ 				} else installedChunks[chunkId] = 1;
+/******/ 			}
+/******/ 		};
+/******/ 		
+/******/ 		// no external install chunk
+/******/ 		
+/******/ 		// no HMR
+/******/ 		
+/******/ 		// no HMR manifest
+/******/ 	})();
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
@@ -815,21 +1486,68 @@ function githubLastSuccessfulRun(options) {
 
 /** A table over deployments already built (the general path: parseDeployments). */
 function tableOf(deployments) {
+    return columnTable(deployments.map(d => d.name), deployments.map(d => d.service), deployments.map(d => d.path), i => deployments[i]);
+}
+/** A table over its columns; `at` builds a deployment in full. */
+function columnTable(names, services, paths, at, hints = {}) {
+    let serviceSet = hints.serviceSet;
+    let byService;
     return {
-        names: deployments.map(d => d.name),
-        services: deployments.map(d => d.service),
-        paths: deployments.map(d => d.path),
-        serviceSet: new Set(deployments.map(d => d.service)),
-        at: i => deployments[i]
+        names,
+        services,
+        paths,
+        get serviceSet() {
+            return (serviceSet ??= new Set(services));
+        },
+        indexesOf(service) {
+            if (hints.servicesInOrder)
+                return inOrderIndexesOf(services, service);
+            if (byService === undefined) {
+                byService = new Map();
+                for (let i = 0; i < services.length; i++) {
+                    const list = byService.get(services[i]);
+                    if (list === undefined)
+                        byService.set(services[i], [i]);
+                    else
+                        list.push(i);
+                }
+            }
+            return byService.get(service) ?? [];
+        },
+        misplaced(servicesDir) {
+            if (hints.dir === servicesDir)
+                return [];
+            const found = [];
+            for (let i = 0; i < paths.length; i++)
+                if (!isServicePath(paths[i], servicesDir, services[i]))
+                    found.push(i);
+            return found;
+        },
+        at
     };
 }
-/** The deployments at the indexes `keep` accepts, built in full. */
-function pickDeployments(table, keep) {
-    const picked = [];
-    for (let i = 0; i < table.names.length; i++)
-        if (keep(i))
-            picked.push(table.at(i));
-    return picked;
+/** The indexes holding `service` in services that are in order: a binary search, then the run. */
+function inOrderIndexesOf(services, service) {
+    let low = 0;
+    let high = services.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (services[middle] < service)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    const found = [];
+    for (let i = low; i < services.length && services[i] === service; i++)
+        found.push(i);
+    return found;
+}
+/** path === `${dir}/${service}`, without building that string for each deployment. */
+function isServicePath(path, dir, service) {
+    return (path.length === dir.length + 1 + service.length &&
+        path.startsWith(dir) &&
+        path.endsWith(service) &&
+        path[dir.length] === '/');
 }
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /**
@@ -1053,11 +1771,17 @@ function joinPublishedDeployments(vars) {
 const URL_SOURCE = 'https?://(?:[!#-\\[\\]-~]|\\\\u00(?:26|3c|3e))+';
 /**
  * One deployment exactly as Terraform writes it, with every field checked by the contract's own
- * rules (src/names.ts); captures the name, path and service. Sticky: entries follow each other.
+ * rules (src/names.ts); captures the name, path and service. The first opens the map, every other
+ * follows a comma.
  */
-const ENTRY = new RegExp(`[{,]"(${src_names/* NAME_SOURCE */.su})":\\{"path":"(${src_names/* CONTRACT_PATH_SOURCE */.Fo})","public":(?:true|false),` +
+const ENTRY = new RegExp(`(?:^\\{|,)"(${src_names/* NAME_SOURCE */.su})":\\{"path":"(${src_names/* CONTRACT_PATH_SOURCE */.Fo})","public":(?:true|false),` +
     `"runner_labels":\\["${src_names/* LABEL_SOURCE */.lH}"(?:,"${src_names/* LABEL_SOURCE */.lH}")*\\],"service":"(${src_names/* NAME_SOURCE */.su})",` +
-    `"target":"${src_names/* NAME_SOURCE */.su}","url":(?:null|"${URL_SOURCE}")\\}`, 'y');
+    `"target":"${src_names/* NAME_SOURCE */.su}","url":(?:null|"${URL_SOURCE}")\\}`);
+/**
+ * Where a deployment's name ends and its object begins. Only there: no value in a matched entry
+ * holds a quote.
+ */
+const NAME_END = '":{"path":"';
 /**
  * Reads the deployments map in the one form Terraform writes it — `jsonencode`, `terraform output
  * -json deployments`, the published variables: compact, attributes in sorted order, all of them
@@ -1073,47 +1797,12 @@ function readTerraformText(text, breaks = []) {
     const last = text.length - 1;
     if (text.charCodeAt(0) !== OPEN || text.charCodeAt(last) !== CLOSE)
         return undefined;
-    const names = [];
-    const paths = [];
-    const services = [];
-    const ends = [];
-    let at = 0;
-    let next = 0; // the first of `breaks` not yet met
-    let indexes = 0; // how many names so far are array indexes (all of them: they come first)
-    let lastIndex = -1;
-    let previous = ''; // the last name that is not an array index
-    ENTRY.lastIndex = 0;
+    // One native pass cuts the text at every entry: what lies between two entries, then each
+    // entry's three captures, and so on; the closing brace last. The entries follow each other
+    // from the first character exactly when everything between them is empty.
+    let parts;
     try {
-        for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
-            // The first entry opens the map, every other follows a comma.
-            if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA))
-                return undefined;
-            if (next < breaks.length && breaks[next] < at)
-                return undefined;
-            if (breaks[next] === at)
-                next++;
-            const name = match[1];
-            // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"),
-            // where Terraform sorts them as strings: read directly only when the two orders agree.
-            if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
-                if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex))
-                    return undefined;
-                indexes++;
-                lastIndex = Number(name);
-            }
-            else {
-                // Terraform writes the other names in sorted order, so each is greater than the last:
-                // no name twice (JSON.parse would keep the last of two), without a set of them all.
-                if (name <= previous)
-                    return undefined;
-                previous = name;
-            }
-            names.push(name);
-            paths.push(match[2]);
-            services.push(match[3]);
-            at = ENTRY.lastIndex;
-            ends.push(at);
-        }
+        parts = text.split(ENTRY);
     }
     catch (error) {
         // A path of millions of segments overflows the expression's backtracking stack.
@@ -1121,38 +1810,106 @@ function readTerraformText(text, breaks = []) {
             return undefined;
         throw error;
     }
-    if (names.length === 0 ? text.length !== 2 : at !== last)
+    const count = (parts.length - 1) / 4;
+    if (parts[parts.length - 1] !== (count === 0 ? '{}' : '}'))
         return undefined;
-    if (next < breaks.length)
-        return undefined;
-    const serviceSet = new Set(services);
-    // A deployment named like another service: parseDeployments names the clash.
-    if (namedLikeAService(names, services, serviceSet).length > 0)
-        return undefined;
-    return {
-        names,
-        services,
-        paths,
-        serviceSet,
-        at(i) {
-            // The entry's object starts past `{"<name>":` (or `,"<name>":`), where the one before ends.
-            const start = (i === 0 ? 0 : ends[i - 1]) + names[i].length + 4;
-            const raw = JSON.parse(text.slice(start, ends[i]));
-            return {
-                name: names[i],
-                service: raw.service,
-                path: raw.path,
-                target: raw.target,
-                runnerLabels: raw.runner_labels,
-                public: raw.public,
-                url: raw.url
-            };
+    const names = new Array(count);
+    const paths = new Array(count);
+    const services = new Array(count);
+    let indexes = 0; // how many names so far are array indexes (all of them: they come first)
+    let lastIndex = -1;
+    let previous = ''; // the last name that is not an array index
+    // Deployments are usually named after their service, so the services come in order too. With
+    // names and services in order, a deployment named like another service is found by one walk
+    // along both lists (j: the first service not less than the name), not with a set of thousands.
+    let inOrder = true; // names (none an array index) and services so far
+    let servicesInOrder = true;
+    let j = 0;
+    let dir; // the folder every path so far is `<dir>/<service>` in
+    let sameDir = true;
+    for (let i = 0; i < count; i++) {
+        if (parts[4 * i] !== '')
+            return undefined;
+        const name = parts[4 * i + 1];
+        // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"),
+        // where Terraform sorts them as strings: read directly only when the two orders agree.
+        if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
+            if (i > indexes || (indexes > 0 && Number(name) <= lastIndex))
+                return undefined;
+            indexes++;
+            lastIndex = Number(name);
+            inOrder = false;
         }
+        else {
+            // Terraform writes the other names in sorted order, so each is greater than the last:
+            // no name twice (JSON.parse would keep the last of two), without a set of them all.
+            if (name <= previous)
+                return undefined;
+            previous = name;
+        }
+        const service = parts[4 * i + 3];
+        if (i > 0 && service < services[i - 1])
+            inOrder = servicesInOrder = false;
+        if (inOrder) {
+            while (j < count && parts[4 * j + 3] < name)
+                j++;
+            // parseDeployments names the clash.
+            if (j < count && parts[4 * j + 3] === name && service !== name)
+                return undefined;
+        }
+        const path = parts[4 * i + 2];
+        if (sameDir) {
+            dir ??= path.slice(0, Math.max(0, path.length - service.length - 1));
+            sameDir = isServicePath(path, dir, service);
+        }
+        names[i] = name;
+        paths[i] = path;
+        services[i] = service;
+    }
+    if (!breaks.every(at => beginsEntry(text, at)))
+        return undefined;
+    let serviceSet;
+    // Services out of order (or names that are numbers): the same check with the set of services.
+    if (!inOrder && namedLikeAService(names, services, (serviceSet = new Set(services))).length > 0)
+        return undefined;
+    // Where the i-th name begins, looked for only when a deployment is asked for (plan builds only
+    // the few it routes, in order, so each search starts where the last one ended). It occurs once:
+    // no value holds a quote.
+    let lastKey = { i: -1, at: 0 };
+    const key = (i) => {
+        const from = i >= lastKey.i ? lastKey.at : 0;
+        lastKey = { i, at: text.indexOf(`"${names[i]}${NAME_END}`, from) };
+        return lastKey.at;
     };
+    return columnTable(names, services, paths, i => {
+        // From past `"<name>":` to the comma before the next name, or to the map's closing brace.
+        const start = key(i) + names[i].length + 3;
+        const end = i + 1 < count ? key(i + 1) - 1 : last;
+        const raw = JSON.parse(text.slice(start, end));
+        return {
+            name: names[i],
+            service: raw.service,
+            path: raw.path,
+            target: raw.target,
+            runnerLabels: raw.runner_labels,
+            public: raw.public,
+            url: raw.url
+        };
+    }, { servicesInOrder, dir: sameDir ? dir : undefined, serviceSet });
+}
+/**
+ * Whether an entry begins at `at` (its `{` or `,`) in a text whose entries matched: a name is a
+ * quoted string right after a comma that ends at NAME_END, which nothing else does.
+ */
+function beginsEntry(text, at) {
+    if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA) || text.charCodeAt(at + 1) !== QUOTE)
+        return false;
+    return text.startsWith(NAME_END, text.indexOf('"', at + 2));
 }
 const OPEN = 0x7b; // {
 const CLOSE = 0x7d; // }
 const COMMA = 0x2c; // ,
+const QUOTE = 0x22; // "
 const NINE = 0x39; // 9 (names start with a digit or a lower-case letter)
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
@@ -1527,7 +2284,6 @@ function changedServices(files, servicesDir, isShared) {
 
 
 
-
 /** The whole `plan` command as one function of its inputs: event + git + deployments → matrix. */
 async function computePlan(inputs, context, deps) {
     let request = eventRange(context, {
@@ -1541,17 +2297,11 @@ async function computePlan(inputs, context, deps) {
         ? startComparison(request, deps.git)
         : undefined;
     const table = await loadDeployments(inputs, deps.workspace, deps.run);
-    const { names, services, paths } = table;
-    const warnings = [];
-    for (let i = 0; i < names.length; i++) {
-        const name = names[i];
-        const service = services[i];
-        const path = paths[i];
-        if (!isServicePath(path, inputs.servicesDir, service)) {
-            const expected = `${inputs.servicesDir}/${service}`;
-            warnings.push(`Deployment '${name}' has path '${path}', but service '${service}' lives in '${expected}'; changes are detected in '${expected}'.`);
-        }
-    }
+    const warnings = table.misplaced(inputs.servicesDir).map(i => {
+        const [name, service, path] = [table.names[i], table.services[i], table.paths[i]];
+        const expected = `${inputs.servicesDir}/${service}`;
+        return `Deployment '${name}' has path '${path}', but service '${service}' lives in '${expected}'; changes are detected in '${expected}'.`;
+    });
     if (inputs.compareWith === 'last-successful-run' &&
         context.eventName === 'push' &&
         request.kind === 'trees' &&
@@ -1581,24 +2331,23 @@ async function computePlan(inputs, context, deps) {
     if (range.kind === 'diff') {
         const change = range.change ?? (await deps.git.compare(range.base, range.head));
         const { byService, sharedFiles } = changedServices(change.files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
-        const deployed = table.serviceSet;
         // Only the folders the change touches are looked at (and the deployed ones when a shared
         // path changed): the cost follows the change, not the repository.
         const wanted = new Set(byService.keys());
         if (sharedFiles.length > 0)
-            for (const service of deployed)
+            for (const service of table.serviceSet)
                 wanted.add(service);
         const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings, change.folders);
         for (const [service, reason] of byService) {
             if (atHead.has(service))
                 changes.push({ service, action: 'deploy', reason });
             // A folder without a compose file is only a removal if something is deployed from it.
-            else if (deployed.has(service))
+            else if (table.serviceSet.has(service))
                 changes.push({ service, action: 'remove', reason });
         }
         if (sharedFiles.length > 0) {
             for (const service of atHead) {
-                if (deployed.has(service) && !byService.has(service))
+                if (table.serviceSet.has(service) && !byService.has(service))
                     changes.push({ service, action: 'deploy', reason: sharedFiles });
             }
         }
@@ -1621,18 +2370,19 @@ async function computePlan(inputs, context, deps) {
                 changes.push({ service, action: 'deploy', reason: [range.why] });
     }
     // Only the changed services' deployments are built: there may be thousands of others.
-    const changed = new Set(changes.map(c => c.service));
     const only = inputs.onlyDeployments;
-    const routed = pickDeployments(table, i => changed.has(services[i]) &&
-        (only === undefined || only.includes(names[i])));
-    return { ...buildPlan(changes, routed), range, warnings };
-}
-/** path === `${servicesDir}/${service}`, without building that string for each deployment. */
-function isServicePath(path, servicesDir, service) {
-    return (path.length === servicesDir.length + 1 + service.length &&
-        path.startsWith(servicesDir) &&
-        path.endsWith(service) &&
-        path[servicesDir.length] === '/');
+    const routed = [];
+    for (const service of new Set(changes.map(c => c.service))) {
+        for (const i of table.indexesOf(service))
+            if (only === undefined || only.includes(table.names[i]))
+                routed.push(i);
+    }
+    routed.sort((a, b) => a - b);
+    return {
+        ...buildPlan(changes, routed.map(i => table.at(i))),
+        range,
+        warnings
+    };
 }
 // Up to this many folders, one ls-tree names them all. git matches every entry of services/
 // against every folder named, so for more, reading services/ once and asking for the compose files
@@ -1801,793 +2551,11 @@ async function run() {
     }
 }
 
+;// CONCATENATED MODULE: ./src/index.ts
 
-/***/ }),
+// The bundle is CommonJS (scripts/package.mjs): no top-level await. run() never rejects.
+void run();
 
-/***/ 6455:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fo: () => (/* binding */ CONTRACT_PATH_SOURCE),
-/* harmony export */   Gn: () => (/* binding */ normaliseRepoPath),
-/* harmony export */   In: () => (/* binding */ envPrefix),
-/* harmony export */   MP: () => (/* binding */ compareNames),
-/* harmony export */   QL: () => (/* binding */ isValidContractPath),
-/* harmony export */   lH: () => (/* binding */ LABEL_SOURCE),
-/* harmony export */   su: () => (/* binding */ NAME_SOURCE),
-/* harmony export */   uV: () => (/* binding */ isValidName),
-/* harmony export */   zJ: () => (/* binding */ isValidLabel)
-/* harmony export */ });
-/* unused harmony exports NAME_PATTERN, LABEL_PATTERN */
-/**
- * Every name that reaches a command line, a path, a runner label or a DNS record passes through
- * here first. One rule per concept, shared by plan, deploy and remove.
- */
-/**
- * Service and deployment names (README "The deployments contract"): DNS-label-like, also valid
- * compose project names. Terraform's copy of the rule is in infrastructure/modules/runner; the
- * shared table __tests__/fixtures/contract/names.json is run through both.
- */
-const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
-/** GitHub runner labels: no commas (config.sh splits on them), no whitespace or control characters. */
-const LABEL_SOURCE = '[A-Za-z0-9][A-Za-z0-9._-]{0,99}';
-const LABEL_PATTERN = new RegExp(`^${LABEL_SOURCE}$`);
-/**
- * The contract's pattern, minus two things it lets through that break downstream: a trailing '-'
- * (invalid as a DNS label and as an image tag) and '--' (service 'foo' would select the secrets
- * FOO__BAR__KEY meant for service 'foo--bar').
- */
-function isValidName(name) {
-    return VALID_NAME.test(name);
-}
-/**
- * NAME_PATTERN minus a trailing '-' and '--': 1 to 63 characters, letters and digits joined by
- * single '-'. Written without anchors so that the same rule reads names inside a larger text
- * (src/deployments/terraform-text.ts).
- */
-const NAME_SOURCE = '(?=[a-z0-9-]{1,63}(?![a-z0-9-]))[a-z0-9](?:-?[a-z0-9])*';
-const VALID_NAME = new RegExp(`^${NAME_SOURCE}$`);
-/**
- * Orders names by code unit. Names are checked ASCII, so this is the order everyone expects, and
- * unlike localeCompare it does not load ICU's collator (tens of ms at start-up).
- */
-function compareNames(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** `web-app` → `WEB_APP__`: the prefix that selects a secret or variable for a service or deployment. */
-function envPrefix(name) {
-    return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}__`;
-}
-function isValidLabel(label) {
-    return LABEL_PATTERN.test(label);
-}
-// eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-const CONTROL = /[\\\0-\x1f\x7f]/;
-/** Non-empty segments separated by single slashes, none of them `.` or `..`. */
-const NORMAL_PATH = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
-/**
- * A relative path inside the repository: no absolute paths, no `..` segments, no backslashes or
- * control characters. Returns the normalised form (no `./`, no trailing slash) or undefined.
- */
-function normaliseRepoPath(value) {
-    if (value === '' || value.startsWith('/') || CONTROL.test(value))
-        return undefined;
-    // Already normal (the usual case, checked without building arrays: plan checks thousands).
-    if (NORMAL_PATH.test(value))
-        return value;
-    const segments = value.split('/').filter(s => s !== '' && s !== '.');
-    if (segments.length === 0 || segments.some(s => s === '..'))
-        return undefined;
-    return segments.join('/');
-}
-/**
- * A service folder in the `deployments` contract, as Terraform's `path` validation in
- * infrastructure/modules/runner writes it (shared table: __tests__/fixtures/contract/names.json):
- * `/`-separated segments of letters, digits, `.`, `_`, `-`, none of them `.` or `..`, no leading,
- * trailing or double `/`. The repository root (".") is not a service folder.
- */
-function isValidContractPath(value) {
-    // The expression takes one backtracking entry per segment: V8's stack gives out near four
-    // million of them. Past any sane length, the same rule segment by segment.
-    if (value.length > LONG_PATH)
-        return value.split('/').every(s => EXACT_SEGMENT.test(s));
-    return CONTRACT_PATH.test(value);
-}
-const LONG_PATH = 65_536;
-// A segment is '.' or '..' when its dots are not followed by another segment character. Without
-// anchors, so that the same rule reads paths inside a larger text; one expression, no split (plan
-// checks thousands of paths).
-const SEGMENT = '(?!\\.\\.?(?![A-Za-z0-9._-]))[A-Za-z0-9._-]+';
-const CONTRACT_PATH_SOURCE = `${SEGMENT}(?:/${SEGMENT})*`;
-const CONTRACT_PATH = new RegExp(`^${CONTRACT_PATH_SOURCE}$`);
-const EXACT_SEGMENT = new RegExp(`^${SEGMENT}$`);
-
-
-/***/ }),
-
-/***/ 2986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* binding */ warning),
-/* harmony export */   C1: () => (/* binding */ setFailed),
-/* harmony export */   Gu: () => (/* binding */ getState),
-/* harmony export */   LZ: () => (/* binding */ saveState),
-/* harmony export */   N4: () => (/* binding */ endGroup),
-/* harmony export */   Oh: () => (/* binding */ startGroup),
-/* harmony export */   Pq: () => (/* binding */ setSecret),
-/* harmony export */   V4: () => (/* binding */ getInput),
-/* harmony export */   fe: () => (/* binding */ appendSummary),
-/* harmony export */   jb: () => (/* binding */ summaryTable),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   uH: () => (/* binding */ setOutput)
-/* harmony export */ });
-/* unused harmony export error */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * The few GitHub Actions runner commands the action needs, in exactly the formats @actions/core
- * writes (its 3.x source: command.ts, file-command.ts, summary.ts), without loading it:
- * @actions/core bundles an HTTP client for OIDC (about 1 MB with undici) that costs plan more
- * start-up time than all of its work, and deploy a tenth of its overhead over a bare
- * `docker compose up`. __tests__/workflow.test.ts checks both write the same.
- */
-/** `core.getInput`: INPUT_<NAME> (spaces to `_`, upper case), trimmed. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
-}
-/** `core.getState`: what the main step saved with `core.saveState`, for its post step. */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-/** Workflow command data: `%`, CR and LF would end or garble the command. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Workflow command property values: also `:` and `,`, which would end the property. */
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function issue(command, message) {
-    process.stdout.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-function info(message) {
-    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
-}
-/** Starts a foldable group of log lines (`core.startGroup`). */
-function startGroup(name) {
-    issue('group', name);
-}
-function endGroup() {
-    issue('endgroup', '');
-}
-function warning(message) {
-    issue('warning', message);
-}
-function error(message) {
-    issue('error', message);
-}
-/** Fails the step: an `::error::` annotation and a non-zero exit code. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** Asks the runner to mask this value in every later log line. */
-function setSecret(secret) {
-    issue('add-mask', secret);
-}
-/**
- * Sets a step output in GITHUB_OUTPUT's heredoc form (`name<<delimiter`, value, delimiter), as
- * @actions/core does; like it, on a runner without GITHUB_OUTPUT (older than 2.297, or a local
- * run), with the deprecated `::set-output` command the runner still reads.
- */
-function setOutput(name, value) {
-    if (!process.env.GITHUB_OUTPUT) {
-        process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
-        issue(`set-output name=${escapeProperty(name)}`, value);
-        return;
-    }
-    appendKeyValue('GITHUB_OUTPUT', name, value);
-}
-/**
- * Saves a value for this action's post step (`core.saveState`), which reads it with getState: in
- * GITHUB_STATE's heredoc form, or with `::save-state` on a runner without it.
- */
-function saveState(name, value) {
-    if (!process.env.GITHUB_STATE) {
-        issue(`save-state name=${escapeProperty(name)}`, value);
-        return;
-    }
-    appendKeyValue('GITHUB_STATE', name, value);
-}
-/** `name<<delimiter`, the value, the delimiter: a file command's key-value form. */
-function appendKeyValue(variable, name, value) {
-    const path = process.env[variable];
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-        throw new Error(`Missing file at path: ${path}`);
-    const delimiter = `ghadelimiter_${randomHex()}`;
-    if (name.includes(delimiter) || value.includes(delimiter))
-        throw new Error(`Unexpected input: ${name} contains the delimiter`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-/**
- * What makes the heredoc safe is the check above that no value contains its delimiter line, so the
- * delimiter need not be secret: Math.random spares loading node:crypto (several ms at start-up)
- * for @actions/core's randomUUID.
- */
-function randomHex() {
-    let hex = '';
-    while (hex.length < 32)
-        hex += Math.floor(Math.random() * 0x100000000)
-            .toString(16)
-            .padStart(8, '0');
-    return hex;
-}
-/**
- * A heading and a table in the HTML `core.summary.addHeading(text, level).addTable(rows)` builds,
- * for appendSummary. Like it, an empty cell is written as its opening tag alone.
- */
-function summaryTable(heading, level, rows) {
-    const wrap = (tag, content) => content === '' ? `<${tag}>` : `<${tag}>${content}</${tag}>`;
-    const body = rows
-        .map(row => wrap('tr', row
-        .map(cell => (typeof cell === 'string' ? wrap('td', cell) : wrap('th', cell.data)))
-        .join('')))
-        .join('');
-    return `${wrap(`h${level}`, heading)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${wrap('table', body)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
-}
-/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
-function appendSummary(markdown) {
-    const path = process.env.GITHUB_STEP_SUMMARY;
-    if (!path) {
-        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
-    }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, markdown, { encoding: 'utf8' });
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+module.exports = __webpack_exports__;
+/******/ })()
+;

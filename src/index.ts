@@ -1,3 +1,4 @@
 import { run } from './main.js'
 
-await run()
+// The bundle is CommonJS (scripts/package.mjs): no top-level await. run() never rejects.
+void run()

@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import {
   type Deployment,
   type DeploymentTable,
-  parseDeployments
+  parseDeployments,
+  tableOf
 } from '../../src/deployments/contract.js'
 import { loadDeployments } from '../../src/deployments/source.js'
 import { joinPublishedText, publishedParts } from '../../src/deployments/published.js'
@@ -75,6 +76,20 @@ function fast(text: string): Deployment[] | undefined {
   expect(table.names).toEqual(read.map(d => d.name))
   expect(table.services).toEqual(read.map(d => d.service))
   expect(table.paths).toEqual(read.map(d => d.path))
+  // What plan asks of all the deployments, answered as a walk along them would (the general
+  // path's table walks).
+  const walked = tableOf(read)
+  expect([...table.serviceSet].sort()).toEqual([...new Set(read.map(d => d.service))].sort())
+  for (const service of [...table.serviceSet, 'no-such-service']) {
+    const expected = read.flatMap((d, i) => (d.service === service ? [i] : []))
+    expect({ service, found: table.indexesOf(service) }).toEqual({ service, found: expected })
+    expect(walked.indexesOf(service)).toEqual(expected)
+  }
+  for (const dir of ['services', 'apps', 'services/svc-0', '']) {
+    const expected = read.flatMap((d, i) => (d.path === `${dir}/${d.service}` ? [] : [i]))
+    expect({ dir, found: table.misplaced(dir) }).toEqual({ dir, found: expected })
+    expect(walked.misplaced(dir)).toEqual(expected)
+  }
   return read
 }
 
@@ -117,7 +132,11 @@ describe('readTerraformText', () => {
     ['url "ftp://x"', { x: record('web', { url: 'ftp://x' }) }],
     ['url "https://a b"', { x: record('web', { url: 'https://a b' }) }],
     ['public "yes"', { x: record('web', { public: 'yes' }) }],
-    ['deployment name that is another service', { api: record('web'), x: record('api') }]
+    ['deployment name that is another service', { api: record('web'), x: record('api') }],
+    [
+      'deployment name that is another service, the services in order',
+      { api: record('aaa'), zzz: record('api') }
+    ]
   ] as [string, Record<string, unknown>][])(
     'declines a %s, which the general path refuses',
     (_, map) => {
@@ -145,6 +164,15 @@ describe('readTerraformText', () => {
     ['two maps', terraformJson({ x: record('web') }) + terraformJson({ y: record('web') })]
   ])('leaves %s to the general path', (_, text) => {
     expect(readTerraformText(text)).toBeUndefined()
+  })
+
+  test('a deployment may be named like its own service, whatever the order of the services', () => {
+    // Services in the order of the names (the usual naming), and not (web-app sorts before web-aws).
+    expect(fast(terraformJson({ web: record('web'), 'web-aws': record('web') }))).toHaveLength(2)
+    expect(
+      fast(terraformJson({ 'web-app': record('web-app'), 'web-aws': record('web') }))
+    ).toHaveLength(2)
+    expect(fast(terraformJson({ '1': record('web'), web: record('web') }))).toHaveLength(2)
   })
 
   test('reads names that are numbers in the order the general path gives them', () => {

@@ -133,6 +133,24 @@ describe('push', () => {
     )
   })
 
+  test('a deployment whose path is not its service folder is routed by the folder, with a warning', async () => {
+    const after = repo.commit({ 'services/api/compose.yaml': compose('api') + '    init: true\n' })
+    repo.push('origin', 'main')
+    const deployments = {
+      ...DEPLOYMENTS,
+      'api-aws': { ...DEPLOYMENTS['api-aws'], path: 'apps/api' }
+    }
+    const run = await plan(repo.checkout({ depth: 1 }), pushEvent({ before: first, after }), {
+      inputs: { deployments: JSON.stringify(deployments) }
+    })
+    expectOk(run)
+    expect(jobs(run)).toEqual(['deploy:api-aws'])
+    expect(run.stdout).toContain(
+      "::warning::Deployment 'api-aws' has path 'apps/api', but service 'api' lives in 'services/api'; changes are detected in 'services/api'."
+    )
+    expect(run.stdout.match(/::warning::/g)).toHaveLength(1)
+  })
+
   test('files outside services/ change nothing', async () => {
     const after = repo.commit({
       'README.md': '# homelab, now documented\n',

@@ -15,7 +15,9 @@ export interface Deployment {
 
 /**
  * The validated deployments, column by column: plan reads thousands of them on every run but
- * routes only the changed services' few, so a deployment is built in full only when asked for.
+ * routes only the changed services' few, so a deployment is built in full only when asked for,
+ * and the questions plan asks about all of them are answered without a walk along them wherever
+ * the reader already knows the answer (TableHints).
  */
 export interface DeploymentTable {
   readonly names: readonly string[]
@@ -23,29 +25,95 @@ export interface DeploymentTable {
   readonly paths: readonly string[]
   /** The services that have a deployment. */
   readonly serviceSet: ReadonlySet<string>
+  /** The indexes of the deployments of `service`, ascending. */
+  indexesOf(service: string): readonly number[]
+  /** The indexes of the deployments whose path is not `<servicesDir>/<service>`. */
+  misplaced(servicesDir: string): number[]
   /** The i-th deployment, in full. */
   at(i: number): Deployment
 }
 
+/** What a reader learnt about the columns while it checked them. */
+export interface TableHints {
+  /** The services are in order (each not less than the one before). */
+  servicesInOrder?: boolean
+  /** Every path is `<dir>/<service>`, with this one dir. */
+  dir?: string
+  serviceSet?: Set<string>
+}
+
 /** A table over deployments already built (the general path: parseDeployments). */
 export function tableOf(deployments: Deployment[]): DeploymentTable {
+  return columnTable(
+    deployments.map(d => d.name),
+    deployments.map(d => d.service),
+    deployments.map(d => d.path),
+    i => deployments[i] as Deployment
+  )
+}
+
+/** A table over its columns; `at` builds a deployment in full. */
+export function columnTable(
+  names: readonly string[],
+  services: readonly string[],
+  paths: readonly string[],
+  at: (i: number) => Deployment,
+  hints: TableHints = {}
+): DeploymentTable {
+  let serviceSet = hints.serviceSet
+  let byService: Map<string, number[]> | undefined
   return {
-    names: deployments.map(d => d.name),
-    services: deployments.map(d => d.service),
-    paths: deployments.map(d => d.path),
-    serviceSet: new Set(deployments.map(d => d.service)),
-    at: i => deployments[i] as Deployment
+    names,
+    services,
+    paths,
+    get serviceSet() {
+      return (serviceSet ??= new Set(services))
+    },
+    indexesOf(service) {
+      if (hints.servicesInOrder) return inOrderIndexesOf(services, service)
+      if (byService === undefined) {
+        byService = new Map()
+        for (let i = 0; i < services.length; i++) {
+          const list = byService.get(services[i] as string)
+          if (list === undefined) byService.set(services[i] as string, [i])
+          else list.push(i)
+        }
+      }
+      return byService.get(service) ?? []
+    },
+    misplaced(servicesDir) {
+      if (hints.dir === servicesDir) return []
+      const found: number[] = []
+      for (let i = 0; i < paths.length; i++)
+        if (!isServicePath(paths[i] as string, servicesDir, services[i] as string)) found.push(i)
+      return found
+    },
+    at
   }
 }
 
-/** The deployments at the indexes `keep` accepts, built in full. */
-export function pickDeployments(
-  table: DeploymentTable,
-  keep: (i: number) => boolean
-): Deployment[] {
-  const picked: Deployment[] = []
-  for (let i = 0; i < table.names.length; i++) if (keep(i)) picked.push(table.at(i))
-  return picked
+/** The indexes holding `service` in services that are in order: a binary search, then the run. */
+function inOrderIndexesOf(services: readonly string[], service: string): number[] {
+  let low = 0
+  let high = services.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((services[middle] as string) < service) low = middle + 1
+    else high = middle
+  }
+  const found: number[] = []
+  for (let i = low; i < services.length && services[i] === service; i++) found.push(i)
+  return found
+}
+
+/** path === `${dir}/${service}`, without building that string for each deployment. */
+export function isServicePath(path: string, dir: string, service: string): boolean {
+  return (
+    path.length === dir.length + 1 + service.length &&
+    path.startsWith(dir) &&
+    path.endsWith(service) &&
+    path[dir.length] === '/'
+  )
 }
 
 type Obj = Record<string, unknown>

@@ -1,5 +1,5 @@
 import { CONTRACT_PATH_SOURCE, LABEL_SOURCE, NAME_SOURCE } from '../names.js'
-import { type Deployment, type DeploymentTable, namedLikeAService } from './contract.js'
+import { type DeploymentTable, columnTable, isServicePath, namedLikeAService } from './contract.js'
 
 /**
  * URLs as Terraform writes them: printable ASCII without space, `"` or `\`, and the escapes
@@ -10,14 +10,19 @@ const URL_SOURCE = 'https?://(?:[!#-\\[\\]-~]|\\\\u00(?:26|3c|3e))+'
 
 /**
  * One deployment exactly as Terraform writes it, with every field checked by the contract's own
- * rules (src/names.ts); captures the name, path and service. Sticky: entries follow each other.
+ * rules (src/names.ts); captures the name, path and service. The first opens the map, every other
+ * follows a comma.
  */
 const ENTRY = new RegExp(
-  `[{,]"(${NAME_SOURCE})":\\{"path":"(${CONTRACT_PATH_SOURCE})","public":(?:true|false),` +
+  `(?:^\\{|,)"(${NAME_SOURCE})":\\{"path":"(${CONTRACT_PATH_SOURCE})","public":(?:true|false),` +
     `"runner_labels":\\["${LABEL_SOURCE}"(?:,"${LABEL_SOURCE}")*\\],"service":"(${NAME_SOURCE})",` +
-    `"target":"${NAME_SOURCE}","url":(?:null|"${URL_SOURCE}")\\}`,
-  'y'
+    `"target":"${NAME_SOURCE}","url":(?:null|"${URL_SOURCE}")\\}`
 )
+/**
+ * Where a deployment's name ends and its object begins. Only there: no value in a matched entry
+ * holds a quote.
+ */
+const NAME_END = '":{"path":"'
 
 /**
  * Reads the deployments map in the one form Terraform writes it — `jsonencode`, `terraform output
@@ -36,60 +41,88 @@ export function readTerraformText(
 ): DeploymentTable | undefined {
   const last = text.length - 1
   if (text.charCodeAt(0) !== OPEN || text.charCodeAt(last) !== CLOSE) return undefined
-  const names: string[] = []
-  const paths: string[] = []
-  const services: string[] = []
-  const ends: number[] = []
-  let at = 0
-  let next = 0 // the first of `breaks` not yet met
-  let indexes = 0 // how many names so far are array indexes (all of them: they come first)
-  let lastIndex = -1
-  let previous = '' // the last name that is not an array index
-  ENTRY.lastIndex = 0
+  // One native pass cuts the text at every entry: what lies between two entries, then each
+  // entry's three captures, and so on; the closing brace last. The entries follow each other
+  // from the first character exactly when everything between them is empty.
+  let parts: string[]
   try {
-    for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
-      // The first entry opens the map, every other follows a comma.
-      if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA)) return undefined
-      if (next < breaks.length && (breaks[next] as number) < at) return undefined
-      if (breaks[next] === at) next++
-      const name = match[1] as string
-      // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"),
-      // where Terraform sorts them as strings: read directly only when the two orders agree.
-      if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
-        if (names.length > indexes || (indexes > 0 && Number(name) <= lastIndex)) return undefined
-        indexes++
-        lastIndex = Number(name)
-      } else {
-        // Terraform writes the other names in sorted order, so each is greater than the last:
-        // no name twice (JSON.parse would keep the last of two), without a set of them all.
-        if (name <= previous) return undefined
-        previous = name
-      }
-      names.push(name)
-      paths.push(match[2] as string)
-      services.push(match[3] as string)
-      at = ENTRY.lastIndex
-      ends.push(at)
-    }
+    parts = text.split(ENTRY)
   } catch (error) {
     // A path of millions of segments overflows the expression's backtracking stack.
     if (error instanceof RangeError) return undefined
     throw error
   }
-  if (names.length === 0 ? text.length !== 2 : at !== last) return undefined
-  if (next < breaks.length) return undefined
-  const serviceSet = new Set(services)
-  // A deployment named like another service: parseDeployments names the clash.
-  if (namedLikeAService(names, services, serviceSet).length > 0) return undefined
-  return {
+  const count = (parts.length - 1) / 4
+  if (parts[parts.length - 1] !== (count === 0 ? '{}' : '}')) return undefined
+  const names: string[] = new Array(count)
+  const paths: string[] = new Array(count)
+  const services: string[] = new Array(count)
+  let indexes = 0 // how many names so far are array indexes (all of them: they come first)
+  let lastIndex = -1
+  let previous = '' // the last name that is not an array index
+  // Deployments are usually named after their service, so the services come in order too. With
+  // names and services in order, a deployment named like another service is found by one walk
+  // along both lists (j: the first service not less than the name), not with a set of thousands.
+  let inOrder = true // names (none an array index) and services so far
+  let servicesInOrder = true
+  let j = 0
+  let dir: string | undefined // the folder every path so far is `<dir>/<service>` in
+  let sameDir = true
+  for (let i = 0; i < count; i++) {
+    if (parts[4 * i] !== '') return undefined
+    const name = parts[4 * i + 1] as string
+    // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"),
+    // where Terraform sorts them as strings: read directly only when the two orders agree.
+    if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
+      if (i > indexes || (indexes > 0 && Number(name) <= lastIndex)) return undefined
+      indexes++
+      lastIndex = Number(name)
+      inOrder = false
+    } else {
+      // Terraform writes the other names in sorted order, so each is greater than the last:
+      // no name twice (JSON.parse would keep the last of two), without a set of them all.
+      if (name <= previous) return undefined
+      previous = name
+    }
+    const service = parts[4 * i + 3] as string
+    if (i > 0 && service < (services[i - 1] as string)) inOrder = servicesInOrder = false
+    if (inOrder) {
+      while (j < count && (parts[4 * j + 3] as string) < name) j++
+      // parseDeployments names the clash.
+      if (j < count && parts[4 * j + 3] === name && service !== name) return undefined
+    }
+    const path = parts[4 * i + 2] as string
+    if (sameDir) {
+      dir ??= path.slice(0, Math.max(0, path.length - service.length - 1))
+      sameDir = isServicePath(path, dir, service)
+    }
+    names[i] = name
+    paths[i] = path
+    services[i] = service
+  }
+  if (!breaks.every(at => beginsEntry(text, at))) return undefined
+  let serviceSet: Set<string> | undefined
+  // Services out of order (or names that are numbers): the same check with the set of services.
+  if (!inOrder && namedLikeAService(names, services, (serviceSet = new Set(services))).length > 0)
+    return undefined
+  // Where the i-th name begins, looked for only when a deployment is asked for (plan builds only
+  // the few it routes, in order, so each search starts where the last one ended). It occurs once:
+  // no value holds a quote.
+  let lastKey = { i: -1, at: 0 }
+  const key = (i: number): number => {
+    const from = i >= lastKey.i ? lastKey.at : 0
+    lastKey = { i, at: text.indexOf(`"${names[i] as string}${NAME_END}`, from) }
+    return lastKey.at
+  }
+  return columnTable(
     names,
     services,
     paths,
-    serviceSet,
-    at(i: number): Deployment {
-      // The entry's object starts past `{"<name>":` (or `,"<name>":`), where the one before ends.
-      const start = (i === 0 ? 0 : (ends[i - 1] as number)) + (names[i] as string).length + 4
-      const raw = JSON.parse(text.slice(start, ends[i])) as TerraformEntry
+    i => {
+      // From past `"<name>":` to the comma before the next name, or to the map's closing brace.
+      const start = key(i) + (names[i] as string).length + 3
+      const end = i + 1 < count ? key(i + 1) - 1 : last
+      const raw = JSON.parse(text.slice(start, end)) as TerraformEntry
       return {
         name: names[i] as string,
         service: raw.service,
@@ -99,13 +132,25 @@ export function readTerraformText(
         public: raw.public,
         url: raw.url
       }
-    }
-  }
+    },
+    { servicesInOrder, dir: sameDir ? dir : undefined, serviceSet }
+  )
+}
+
+/**
+ * Whether an entry begins at `at` (its `{` or `,`) in a text whose entries matched: a name is a
+ * quoted string right after a comma that ends at NAME_END, which nothing else does.
+ */
+function beginsEntry(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== (at === 0 ? OPEN : COMMA) || text.charCodeAt(at + 1) !== QUOTE)
+    return false
+  return text.startsWith(NAME_END, text.indexOf('"', at + 2))
 }
 
 const OPEN = 0x7b // {
 const CLOSE = 0x7d // }
 const COMMA = 0x2c // ,
+const QUOTE = 0x22 // "
 const NINE = 0x39 // 9 (names start with a digit or a lower-case letter)
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/
 

@@ -1,7 +1,6 @@
 import { InputError, errorMessage } from '../errors.js'
 import type { Runner } from '../exec.js'
 import type { PlanInputs } from '../inputs.js'
-import { pickDeployments } from '../deployments/contract.js'
 import { loadDeployments } from '../deployments/source.js'
 import { type EventContext, eventRange } from './event.js'
 import type { Git, TreeChange } from './git.js'
@@ -48,20 +47,11 @@ export async function computePlan(
       ? startComparison(request, deps.git)
       : undefined
   const table = await loadDeployments(inputs, deps.workspace, deps.run)
-  const { names, services, paths } = table
-  const warnings: string[] = []
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] as string
-    const service = services[i] as string
-    const path = paths[i] as string
-    if (!isServicePath(path, inputs.servicesDir, service)) {
-      const expected = `${inputs.servicesDir}/${service}`
-      warnings.push(
-        `Deployment '${name}' has path '${path}', but service '${service}' lives in '${expected}'; changes are detected in '${expected}'.`
-      )
-    }
-  }
-
+  const warnings = table.misplaced(inputs.servicesDir).map(i => {
+    const [name, service, path] = [table.names[i], table.services[i], table.paths[i]]
+    const expected = `${inputs.servicesDir}/${service as string}`
+    return `Deployment '${name as string}' has path '${path as string}', but service '${service as string}' lives in '${expected}'; changes are detected in '${expected}'.`
+  })
   if (
     inputs.compareWith === 'last-successful-run' &&
     context.eventName === 'push' &&
@@ -102,11 +92,10 @@ export async function computePlan(
       inputs.servicesDir,
       await sharedPathMatcher(inputs.sharedPaths)
     )
-    const deployed = table.serviceSet
     // Only the folders the change touches are looked at (and the deployed ones when a shared
     // path changed): the cost follows the change, not the repository.
     const wanted = new Set(byService.keys())
-    if (sharedFiles.length > 0) for (const service of deployed) wanted.add(service)
+    if (sharedFiles.length > 0) for (const service of table.serviceSet) wanted.add(service)
     const atHead = await servicesAt(
       deps.git,
       range.head,
@@ -118,11 +107,11 @@ export async function computePlan(
     for (const [service, reason] of byService) {
       if (atHead.has(service)) changes.push({ service, action: 'deploy', reason })
       // A folder without a compose file is only a removal if something is deployed from it.
-      else if (deployed.has(service)) changes.push({ service, action: 'remove', reason })
+      else if (table.serviceSet.has(service)) changes.push({ service, action: 'remove', reason })
     }
     if (sharedFiles.length > 0) {
       for (const service of atHead) {
-        if (deployed.has(service) && !byService.has(service))
+        if (table.serviceSet.has(service) && !byService.has(service))
           changes.push({ service, action: 'deploy', reason: sharedFiles })
       }
     }
@@ -156,25 +145,21 @@ export async function computePlan(
   }
 
   // Only the changed services' deployments are built: there may be thousands of others.
-  const changed = new Set(changes.map(c => c.service))
   const only = inputs.onlyDeployments
-  const routed = pickDeployments(
-    table,
-    i =>
-      changed.has(services[i] as string) &&
-      (only === undefined || only.includes(names[i] as string))
-  )
-  return { ...buildPlan(changes, routed), range, warnings }
-}
-
-/** path === `${servicesDir}/${service}`, without building that string for each deployment. */
-function isServicePath(path: string, servicesDir: string, service: string): boolean {
-  return (
-    path.length === servicesDir.length + 1 + service.length &&
-    path.startsWith(servicesDir) &&
-    path.endsWith(service) &&
-    path[servicesDir.length] === '/'
-  )
+  const routed: number[] = []
+  for (const service of new Set(changes.map(c => c.service))) {
+    for (const i of table.indexesOf(service))
+      if (only === undefined || only.includes(table.names[i] as string)) routed.push(i)
+  }
+  routed.sort((a, b) => a - b)
+  return {
+    ...buildPlan(
+      changes,
+      routed.map(i => table.at(i))
+    ),
+    range,
+    warnings
+  }
 }
 
 // Up to this many folders, one ls-tree names them all. git matches every entry of services/
