@@ -1391,6 +1391,7 @@ const NO_MODE = '000000';
  */
 function treeChange(output) {
     const files = [];
+    const deleted = new Set();
     const folders = new Map();
     let at = 0;
     while (at < output.length) {
@@ -1406,11 +1407,14 @@ function treeChange(output) {
             folders.set(path, output.slice(newId, newId + idLength));
         else if (output.startsWith(NO_MODE, at + 8) && output.startsWith(FOLDER_MODE, at + 1))
             folders.set(path, undefined);
-        else
+        else {
             files.push(path);
+            if (output.startsWith(NO_MODE, at + 8))
+                deleted.add(path);
+        }
         at = pathEnd + 1;
     }
-    return { files, folders };
+    return { files, deleted, folders };
 }
 const COLON = 0x3a;
 const SPACE = 0x20;
@@ -2337,7 +2341,7 @@ async function computePlan(inputs, context, deps) {
         if (sharedFiles.length > 0)
             for (const service of table.serviceSet)
                 wanted.add(service);
-        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings, change.folders);
+        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings, change);
         for (const [service, reason] of byService) {
             if (atHead.has(service))
                 changes.push({ service, action: 'deploy', reason });
@@ -2390,17 +2394,19 @@ async function computePlan(inputs, context, deps) {
 const FOLDERS_BY_NAME = 32;
 /**
  * Which of these service folders hold a compose file (not a folder of that name) at `revision`
- * ('all': every folder under servicesDir, for events that compare nothing). `known`: folders whose
- * tree at `revision` the diff already gave (undefined: gone); only the others are looked up.
- * Folders holding one whose names are not valid service names are ignored, with a warning. Only
- * trees are read: a blob-less clone fetches nothing.
+ * ('all': every folder under servicesDir, for events that compare nothing). `change`: the diff to
+ * `revision`, which gives the changed folders' trees (so only the others are looked up) and shows
+ * the compose files it adds or edits (so those folders need no look at all: a push that bumps an
+ * image tag runs one git process). Folders holding one whose names are not valid service names
+ * are ignored, with a warning. Only trees are read: a blob-less clone fetches nothing.
  */
-async function servicesAt(git, revision, servicesDir, names, warnings, known = new Map()) {
+async function servicesAt(git, revision, servicesDir, names, warnings, change) {
     let found;
     if (names === 'all') {
         found = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir);
     }
     else {
+        const known = change?.folders ?? new Map();
         const trees = new Map();
         const unknown = [];
         for (const name of names) {
@@ -2424,7 +2430,16 @@ async function servicesAt(git, revision, servicesDir, names, warnings, known = n
                     trees.set(name, tree);
             }
         }
-        const named = [...trees.keys()];
+        const shown = servicesInTree((change?.files ?? []).filter(file => /compose\.ya?ml$/.test(file) && !change?.deleted.has(file)), servicesDir);
+        const named = [];
+        for (const name of trees.keys()) {
+            if (shown.services.has(name))
+                found.services.add(name);
+            else if (shown.invalid.has(name))
+                found.invalid.add(name);
+            else
+                named.push(name);
+        }
         const holds = await git.holdsFile(named.map(name => trees.get(name)), compose_files/* COMPOSE_FILES */.Z);
         named.forEach((name, i) => {
             if (holds[i])

@@ -342,6 +342,34 @@ describe('the work follows the change, not the repository', () => {
     ])
   })
 
+  test('a push that edits compose files runs one git process: the diff shows them', async () => {
+    rmSync(join(repo.work, 'services/web/compose.yaml'))
+    const after = repo.commit({
+      // Renamed within the folder, and edited.
+      'services/web/compose.yml': compose('web'),
+      'services/api/compose.yaml': compose('api') + '    init: true\n'
+    })
+    repo.push('origin', 'main')
+    const { run, commands } = await tracedPlan(repo.checkout(), pushEvent({ before: first, after }))
+    expect(jobs(run)).toEqual(['deploy:api-aws', 'deploy:web-aws', 'deploy:web-homelab'])
+    expect(commands).toEqual([
+      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`
+    ])
+  })
+
+  test('a compose file the push deletes is looked up: the folder may hold another', async () => {
+    rmSync(join(repo.work, 'services/api/compose.yaml'))
+    rmSync(join(repo.work, 'services/web/compose.yaml'))
+    const after = repo.commit({
+      'services/api/notes.txt': 'no compose file here any more',
+      'services/web/docker-compose.yml': compose('web')
+    })
+    repo.push('origin', 'main')
+    const { run, commands } = await tracedPlan(repo.checkout(), pushEvent({ before: first, after }))
+    expect(jobs(run)).toEqual(['deploy:web-aws', 'deploy:web-homelab', 'remove:api-aws'])
+    expect(commands).toHaveLength(2)
+  })
+
   test('a service folder replaced by a file of that name is a removal', async () => {
     rmSync(join(repo.work, 'services/web'), { recursive: true })
     const after = repo.commit({ 'services/web': 'a file now' })

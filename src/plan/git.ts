@@ -39,6 +39,8 @@ export interface Git {
 export interface TreeChange {
   /** Paths of the files that differ (renames as delete + add), NUL-safe. */
   files: string[]
+  /** Those of `files` that are gone at head. */
+  deleted: Set<string>
   /**
    * Each folder that differs → its tree object ID at head, or undefined where it is gone. A
    * changed service folder's tree comes with the change, so finding its compose file needs no
@@ -225,6 +227,7 @@ const NO_MODE = '000000'
  */
 function treeChange(output: string): TreeChange {
   const files: string[] = []
+  const deleted = new Set<string>()
   const folders = new Map<string, string | undefined>()
   let at = 0
   while (at < output.length) {
@@ -240,10 +243,13 @@ function treeChange(output: string): TreeChange {
       folders.set(path, output.slice(newId, newId + idLength))
     else if (output.startsWith(NO_MODE, at + 8) && output.startsWith(FOLDER_MODE, at + 1))
       folders.set(path, undefined)
-    else files.push(path)
+    else {
+      files.push(path)
+      if (output.startsWith(NO_MODE, at + 8)) deleted.add(path)
+    }
     at = pathEnd + 1
   }
-  return { files, folders }
+  return { files, deleted, folders }
 }
 
 const COLON = 0x3a

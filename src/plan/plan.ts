@@ -102,7 +102,7 @@ export async function computePlan(
       inputs.servicesDir,
       [...wanted],
       warnings,
-      change.folders
+      change
     )
     for (const [service, reason] of byService) {
       if (atHead.has(service)) changes.push({ service, action: 'deploy', reason })
@@ -169,10 +169,11 @@ const FOLDERS_BY_NAME = 32
 
 /**
  * Which of these service folders hold a compose file (not a folder of that name) at `revision`
- * ('all': every folder under servicesDir, for events that compare nothing). `known`: folders whose
- * tree at `revision` the diff already gave (undefined: gone); only the others are looked up.
- * Folders holding one whose names are not valid service names are ignored, with a warning. Only
- * trees are read: a blob-less clone fetches nothing.
+ * ('all': every folder under servicesDir, for events that compare nothing). `change`: the diff to
+ * `revision`, which gives the changed folders' trees (so only the others are looked up) and shows
+ * the compose files it adds or edits (so those folders need no look at all: a push that bumps an
+ * image tag runs one git process). Folders holding one whose names are not valid service names
+ * are ignored, with a warning. Only trees are read: a blob-less clone fetches nothing.
  */
 async function servicesAt(
   git: Git,
@@ -180,12 +181,13 @@ async function servicesAt(
   servicesDir: string,
   names: string[] | 'all',
   warnings: string[],
-  known: TreeChange['folders'] = new Map()
+  change?: TreeChange
 ): Promise<Set<string>> {
   let found: { services: Set<string>; invalid: Set<string> }
   if (names === 'all') {
     found = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir)
   } else {
+    const known = change?.folders ?? new Map<string, string | undefined>()
     const trees = new Map<string, string>()
     const unknown: string[] = []
     for (const name of names) {
@@ -208,7 +210,18 @@ async function servicesAt(
         if (tree !== undefined) trees.set(name, tree)
       }
     }
-    const named = [...trees.keys()]
+    const shown = servicesInTree(
+      (change?.files ?? []).filter(
+        file => /compose\.ya?ml$/.test(file) && !change?.deleted.has(file)
+      ),
+      servicesDir
+    )
+    const named: string[] = []
+    for (const name of trees.keys()) {
+      if (shown.services.has(name)) found.services.add(name)
+      else if (shown.invalid.has(name)) found.invalid.add(name)
+      else named.push(name)
+    }
     const holds = await git.holdsFile(
       named.map(name => trees.get(name) as string),
       COMPOSE_FILES
