@@ -169,18 +169,22 @@ const runCommandSync = async (command, args, options = {}) => {
     };
 };
 /**
- * Like runCommand, for a program that runs while the caller works on: its output goes to two
- * unnamed temporary files (created 0600 and unlinked at once, so nothing is left behind, even if
- * the process is killed) and is read when it exits. Unlike pipes, files need no streams: the
- * first spawn with pipes costs a few ms of set-up, about the time plan wins by running git
- * alongside. No input (use runCommand).
+ * Like runCommand, for a program that runs while the caller works on: its input comes from, and
+ * its output goes to, unnamed temporary files (created 0600 and unlinked at once, so nothing is
+ * left behind, even if the process is killed); the output is read when it exits. Unlike pipes,
+ * files need no streams: the first spawn with pipes costs a few ms of set-up, about the time plan
+ * wins by running git alongside.
  */
 const runCommandInBackground = (command, args, options = {}) => {
+    const stdin = options.input === undefined ? 'ignore' : unnamedFile();
+    // Written at offset 0 without moving the file's offset: the program reads it from the start.
     if (options.input !== undefined)
-        return runCommand(command, args, options);
+        (0,external_node_fs_.writeSync)(stdin, options.input, 0, options.input.length, 0);
     const stdout = unnamedFile();
     const stderr = unnamedFile();
     const done = () => {
+        if (stdin !== 'ignore')
+            (0,external_node_fs_.closeSync)(stdin);
         (0,external_node_fs_.closeSync)(stdout);
         (0,external_node_fs_.closeSync)(stderr);
     };
@@ -188,7 +192,7 @@ const runCommandInBackground = (command, args, options = {}) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
             cwd: options.cwd,
             env: options.env,
-            stdio: ['ignore', stdout, stderr]
+            stdio: [stdin, stdout, stderr]
         });
         child.on('error', error => {
             done();
@@ -1249,13 +1253,14 @@ function mayFetchLazily(repo) {
     }
 }
 /**
- * `background`: the runner for comparing two commits, when it should not block (plan reads the
- * deployments while git compares); every other command uses `run`.
+ * `background`: the runner for comparing two commits and for reading the service folders, which
+ * should not block (plan reads the deployments while git compares, and builds the changed
+ * services' deployments while git reads their folders); every other command uses `run`.
  */
 function createGit(run, repo, background = run) {
     const git = (args, options = {}, runner = run) => runner('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options });
-    const mustGit = async (args, what, input) => {
-        const result = await git(args, { input });
+    const mustGit = async (args, what, input, runner = run) => {
+        const result = await git(args, { input }, runner);
         if (result.exitCode !== 0) {
             throw new errors/* ActionError */.lZ(`git could not ${what}: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
         }
@@ -1342,7 +1347,7 @@ function createGit(run, repo, background = run) {
             // an object's name only, and rev-parse's peeling read the blob, which a blob-less clone
             // must fetch: slow online, an error offline.)
             const empty = trees[0]?.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1;
-            const output = await mustGit(['--literal-pathspecs', 'diff-tree', '--stdin', '--no-renames', '-z', '--', ...names], 'read the service folders', Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join('')));
+            const output = await mustGit(['--literal-pathspecs', 'diff-tree', '--stdin', '--no-renames', '-z', '--', ...names], 'read the service folders', Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join('')), background);
             // Per input line: the line echoed ("<tree> <tree>\n"), then for each match
             // ":000000 <mode> <object IDs> A\0<name>\0". Mode 040000 is a folder.
             const holds = [];
@@ -2332,6 +2337,7 @@ async function computePlan(inputs, context, deps) {
     if (range.kind === 'all' && range.warning)
         warnings.push(range.warning);
     const changes = [];
+    let early;
     if (range.kind === 'diff') {
         const change = range.change ?? (await deps.git.compare(range.base, range.head));
         const { byService, sharedFiles } = changedServices(change.files, inputs.servicesDir, await sharedPathMatcher(inputs.sharedPaths));
@@ -2341,7 +2347,11 @@ async function computePlan(inputs, context, deps) {
         if (sharedFiles.length > 0)
             for (const service of table.serviceSet)
                 wanted.add(service);
-        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings, change);
+        const looking = servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings, change);
+        // While git reads those folders, the changed services' deployments are built: nearly all of
+        // them are routed.
+        early = routedDeployments(table, byService.keys(), inputs.onlyDeployments);
+        const atHead = await looking;
         for (const [service, reason] of byService) {
             if (atHead.has(service))
                 changes.push({ service, action: 'deploy', reason });
@@ -2373,20 +2383,24 @@ async function computePlan(inputs, context, deps) {
             if (atHead.has(service))
                 changes.push({ service, action: 'deploy', reason: [range.why] });
     }
-    // Only the changed services' deployments are built: there may be thousands of others.
-    const only = inputs.onlyDeployments;
-    const routed = [];
-    for (const service of new Set(changes.map(c => c.service))) {
+    const routed = routedDeployments(table, new Set(changes.map(c => c.service)), inputs.onlyDeployments, early);
+    return { ...buildPlan(changes, [...routed.values()]), range, warnings };
+}
+/**
+ * The deployments of these services (only those named in `only`, if given), built in full and in
+ * the table's order: only the changed services' deployments are built, there may be thousands of
+ * others. `built`: deployments built already.
+ */
+function routedDeployments(table, services, only, built) {
+    const indexes = [];
+    for (const service of services) {
         for (const i of table.indexesOf(service))
             if (only === undefined || only.includes(table.names[i]))
-                routed.push(i);
+                indexes.push(i);
     }
-    routed.sort((a, b) => a - b);
-    return {
-        ...buildPlan(changes, routed.map(i => table.at(i))),
-        range,
-        warnings
-    };
+    // In order: each deployment is found in the text from where the one before it was.
+    indexes.sort((a, b) => a - b);
+    return new Map(indexes.map(i => [i, built?.get(i) ?? table.at(i)]));
 }
 // Up to this many folders, one ls-tree names them all. git matches every entry of services/
 // against every folder named, so for more, reading services/ once and asking for the compose files

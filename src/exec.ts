@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { closeSync, existsSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readSync,
+  unlinkSync,
+  writeSync
+} from 'node:fs'
 import { constants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -134,17 +142,21 @@ export const runCommandSync: Runner = async (command, args, options = {}) => {
 }
 
 /**
- * Like runCommand, for a program that runs while the caller works on: its output goes to two
- * unnamed temporary files (created 0600 and unlinked at once, so nothing is left behind, even if
- * the process is killed) and is read when it exits. Unlike pipes, files need no streams: the
- * first spawn with pipes costs a few ms of set-up, about the time plan wins by running git
- * alongside. No input (use runCommand).
+ * Like runCommand, for a program that runs while the caller works on: its input comes from, and
+ * its output goes to, unnamed temporary files (created 0600 and unlinked at once, so nothing is
+ * left behind, even if the process is killed); the output is read when it exits. Unlike pipes,
+ * files need no streams: the first spawn with pipes costs a few ms of set-up, about the time plan
+ * wins by running git alongside.
  */
 export const runCommandInBackground: Runner = (command, args, options = {}) => {
-  if (options.input !== undefined) return runCommand(command, args, options)
+  const stdin = options.input === undefined ? 'ignore' : unnamedFile()
+  // Written at offset 0 without moving the file's offset: the program reads it from the start.
+  if (options.input !== undefined)
+    writeSync(stdin as number, options.input, 0, options.input.length, 0)
   const stdout = unnamedFile()
   const stderr = unnamedFile()
   const done = () => {
+    if (stdin !== 'ignore') closeSync(stdin)
     closeSync(stdout)
     closeSync(stderr)
   }
@@ -152,7 +164,7 @@ export const runCommandInBackground: Runner = (command, args, options = {}) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ['ignore', stdout, stderr]
+      stdio: [stdin, stdout, stderr]
     })
     child.on('error', error => {
       done()

@@ -66,14 +66,15 @@ export function mayFetchLazily(repo: string): boolean {
 }
 
 /**
- * `background`: the runner for comparing two commits, when it should not block (plan reads the
- * deployments while git compares); every other command uses `run`.
+ * `background`: the runner for comparing two commits and for reading the service folders, which
+ * should not block (plan reads the deployments while git compares, and builds the changed
+ * services' deployments while git reads their folders); every other command uses `run`.
  */
 export function createGit(run: Runner, repo: string, background: Runner = run): Git {
   const git = (args: string[], options: { input?: Buffer } = {}, runner = run) =>
     runner('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options })
-  const mustGit = async (args: string[], what: string, input?: Buffer) => {
-    const result = await git(args, { input })
+  const mustGit = async (args: string[], what: string, input?: Buffer, runner = run) => {
+    const result = await git(args, { input }, runner)
     if (result.exitCode !== 0) {
       throw new ActionError(
         `git could not ${what}: ${result.stderr.trim() || `exit ${result.exitCode}`}`
@@ -177,7 +178,8 @@ export function createGit(run: Runner, repo: string, background: Runner = run): 
       const output = await mustGit(
         ['--literal-pathspecs', 'diff-tree', '--stdin', '--no-renames', '-z', '--', ...names],
         'read the service folders',
-        Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join(''))
+        Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join('')),
+        background
       )
       // Per input line: the line echoed ("<tree> <tree>\n"), then for each match
       // ":000000 <mode> <object IDs> A\0<name>\0". Mode 040000 is a folder.

@@ -1,6 +1,7 @@
 import { InputError, errorMessage } from '../errors.js'
 import type { Runner } from '../exec.js'
 import type { PlanInputs } from '../inputs.js'
+import type { Deployment, DeploymentTable } from '../deployments/contract.js'
 import { loadDeployments } from '../deployments/source.js'
 import { type EventContext, eventRange } from './event.js'
 import type { Git, TreeChange } from './git.js'
@@ -85,6 +86,7 @@ export async function computePlan(
   if (range.kind === 'all' && range.warning) warnings.push(range.warning)
 
   const changes: ServiceChange[] = []
+  let early: Map<number, Deployment> | undefined
   if (range.kind === 'diff') {
     const change = range.change ?? (await deps.git.compare(range.base, range.head))
     const { byService, sharedFiles } = changedServices(
@@ -96,7 +98,7 @@ export async function computePlan(
     // path changed): the cost follows the change, not the repository.
     const wanted = new Set(byService.keys())
     if (sharedFiles.length > 0) for (const service of table.serviceSet) wanted.add(service)
-    const atHead = await servicesAt(
+    const looking = servicesAt(
       deps.git,
       range.head,
       inputs.servicesDir,
@@ -104,6 +106,10 @@ export async function computePlan(
       warnings,
       change
     )
+    // While git reads those folders, the changed services' deployments are built: nearly all of
+    // them are routed.
+    early = routedDeployments(table, byService.keys(), inputs.onlyDeployments)
+    const atHead = await looking
     for (const [service, reason] of byService) {
       if (atHead.has(service)) changes.push({ service, action: 'deploy', reason })
       // A folder without a compose file is only a removal if something is deployed from it.
@@ -144,22 +150,34 @@ export async function computePlan(
       if (atHead.has(service)) changes.push({ service, action: 'deploy', reason: [range.why] })
   }
 
-  // Only the changed services' deployments are built: there may be thousands of others.
-  const only = inputs.onlyDeployments
-  const routed: number[] = []
-  for (const service of new Set(changes.map(c => c.service))) {
+  const routed = routedDeployments(
+    table,
+    new Set(changes.map(c => c.service)),
+    inputs.onlyDeployments,
+    early
+  )
+  return { ...buildPlan(changes, [...routed.values()]), range, warnings }
+}
+
+/**
+ * The deployments of these services (only those named in `only`, if given), built in full and in
+ * the table's order: only the changed services' deployments are built, there may be thousands of
+ * others. `built`: deployments built already.
+ */
+function routedDeployments(
+  table: DeploymentTable,
+  services: Iterable<string>,
+  only: string[] | undefined,
+  built?: Map<number, Deployment>
+): Map<number, Deployment> {
+  const indexes: number[] = []
+  for (const service of services) {
     for (const i of table.indexesOf(service))
-      if (only === undefined || only.includes(table.names[i] as string)) routed.push(i)
+      if (only === undefined || only.includes(table.names[i] as string)) indexes.push(i)
   }
-  routed.sort((a, b) => a - b)
-  return {
-    ...buildPlan(
-      changes,
-      routed.map(i => table.at(i))
-    ),
-    range,
-    warnings
-  }
+  // In order: each deployment is found in the text from where the one before it was.
+  indexes.sort((a, b) => a - b)
+  return new Map(indexes.map(i => [i, built?.get(i) ?? table.at(i)]))
 }
 
 // Up to this many folders, one ls-tree names them all. git matches every entry of services/
