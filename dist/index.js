@@ -259,7 +259,7 @@ function getPlanInputs(read) {
     const deployments = read('deployments').trim() || undefined;
     const terraformDir = read('terraform-dir').trim() || undefined;
     if (deployments && terraformDir) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('deployments', 'both deployments and terraform-dir are set', 'Set only one: deployments (JSON or a file) or terraform-dir (runs terraform output -json).');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('deployments', 'both deployments and terraform-dir are set', 'Set only one: deployments (JSON or a file) or terraform-dir (runs terraform output -json deployments).');
     }
     const publishedVars = deployments || terraformDir ? undefined : stringMap(read, 'vars');
     if (publishedVars !== undefined && Object.keys(publishedVars).length === 0) {
@@ -1932,8 +1932,8 @@ const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
 /**
  * Reads the deployments from the `deployments` input (JSON text or a file path), by running
- * `terraform output -json` in `terraform-dir`, or from the repository variables Terraform
- * publishes (`vars`).
+ * `terraform output -json deployments` in `terraform-dir`, or from the repository variables
+ * Terraform publishes (`vars`).
  */
 async function loadDeployments(source, workspace, run) {
     if (source.deployments === undefined && source.terraformDir === undefined) {
@@ -1962,18 +1962,22 @@ async function loadDeployments(source, workspace, run) {
     const dir = (0,external_node_path_.resolve)(workspace, source.terraformDir ?? '.');
     let result;
     try {
-        result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color'], {});
+        // The one output, not the whole document: Terraform writes it in the form read directly.
+        result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color', 'deployments'], {});
     }
     catch (error) {
         if (!(error instanceof exec/* CommandNotFoundError */.v$))
             throw error;
         throw new errors/* InputError */.dz('terraform-dir', 'terraform is not on PATH', 'Add hashicorp/setup-terraform before this step, or pass the output as the deployments input instead.');
     }
+    if (result.exitCode !== 0 && /output .*not found/i.test(result.stderr)) {
+        throw new errors/* InputError */.dz('terraform-dir', `the state in '${source.terraformDir}' has no \`deployments\` output`, 'Declare output "deployments" (as infrastructure/outputs.tf does) and run terraform apply, or pass the deployments input instead.');
+    }
     if (result.exitCode !== 0) {
-        throw new errors/* ActionError */.lZ(`terraform output -json in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
+        throw new errors/* ActionError */.lZ(`terraform output -json deployments in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
             'Run terraform init (with the same backend) in that folder first.');
     }
-    return tableOf(parseDeployments(parseJson(result.stdout, 'terraform-dir', 'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'), 'terraform-dir'));
+    return readText(result.stdout, 'terraform-dir', 'terraform output -json deployments (with hashicorp/setup-terraform, set terraform_wrapper: false)');
 }
 /**
  * A deployments map or output document given as text: read directly when it is in Terraform's

@@ -43,7 +43,7 @@ export function getPlanInputs(read: InputReader): PlanInputs {
     throw new InputError(
       'deployments',
       'both deployments and terraform-dir are set',
-      'Set only one: deployments (JSON or a file) or terraform-dir (runs terraform output -json).'
+      'Set only one: deployments (JSON or a file) or terraform-dir (runs terraform output -json deployments).'
     )
   }
   const publishedVars = deployments || terraformDir ? undefined : stringMap(read, 'vars')

@@ -1,6 +1,6 @@
 /** `plan` with `terraform-dir`: a real `terraform apply` (local backend), then the action runs `terraform output -json`. */
 import { execFileSync } from 'node:child_process'
-import { cpSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPO_ROOT, runAction } from '../helpers/action.js'
 import { workflowDispatchEvent } from '../helpers/events.js'
@@ -83,6 +83,36 @@ describeTf('plan reads terraform output -json', () => {
         }
       ]
     })
+  })
+
+  test('a state without a deployments output fails naming terraform-dir and the fix', async () => {
+    const workspace = repo.checkout({ depth: 1 })
+    const infra = join(workspace, 'infrastructure')
+    mkdirSync(infra)
+    writeFileSync(join(infra, 'main.tf'), 'output "other" {\n  value = 1\n}\n')
+    const cliConfig = join(tempDir(), 'terraformrc')
+    writeFileSync(cliConfig, '')
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' }
+    for (const args of [['init'], ['apply', '-auto-approve']])
+      execFileSync('terraform', [...args, '-input=false', '-no-color'], {
+        cwd: infra,
+        env,
+        stdio: 'pipe'
+      })
+
+    const run = await runAction({
+      workspace,
+      eventName: 'workflow_dispatch',
+      event: workflowDispatchEvent(),
+      inputs: { command: 'plan', 'terraform-dir': 'infrastructure' },
+      env: { GITHUB_SHA: git(workspace, 'rev-parse', 'HEAD'), TF_CLI_CONFIG_FILE: cliConfig }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      "::error::Input 'terraform-dir': the state in 'infrastructure' has no `deployments` output."
+    )
+    expect(run.stdout).toContain('Declare output "deployments"')
+    expect(run.outputs.matrix).toBeUndefined()
   })
 
   test('the local example of infrastructure/ routes test-service to this machine', async () => {

@@ -8,8 +8,8 @@ import { readTerraformText } from './terraform-text.js'
 
 /**
  * Reads the deployments from the `deployments` input (JSON text or a file path), by running
- * `terraform output -json` in `terraform-dir`, or from the repository variables Terraform
- * publishes (`vars`).
+ * `terraform output -json deployments` in `terraform-dir`, or from the repository variables
+ * Terraform publishes (`vars`).
  */
 export async function loadDeployments(
   source: { deployments?: string; terraformDir?: string; publishedVars?: Record<string, string> },
@@ -46,7 +46,12 @@ export async function loadDeployments(
   const dir = resolve(workspace, source.terraformDir ?? '.')
   let result
   try {
-    result = await run('terraform', [`-chdir=${dir}`, 'output', '-json', '-no-color'], {})
+    // The one output, not the whole document: Terraform writes it in the form read directly.
+    result = await run(
+      'terraform',
+      [`-chdir=${dir}`, 'output', '-json', '-no-color', 'deployments'],
+      {}
+    )
   } catch (error) {
     if (!(error instanceof CommandNotFoundError)) throw error
     throw new InputError(
@@ -55,21 +60,23 @@ export async function loadDeployments(
       'Add hashicorp/setup-terraform before this step, or pass the output as the deployments input instead.'
     )
   }
+  if (result.exitCode !== 0 && /output .*not found/i.test(result.stderr)) {
+    throw new InputError(
+      'terraform-dir',
+      `the state in '${source.terraformDir}' has no \`deployments\` output`,
+      'Declare output "deployments" (as infrastructure/outputs.tf does) and run terraform apply, or pass the deployments input instead.'
+    )
+  }
   if (result.exitCode !== 0) {
     throw new ActionError(
-      `terraform output -json in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
+      `terraform output -json deployments in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
         'Run terraform init (with the same backend) in that folder first.'
     )
   }
-  return tableOf(
-    parseDeployments(
-      parseJson(
-        result.stdout,
-        'terraform-dir',
-        'terraform output -json (with hashicorp/setup-terraform, set terraform_wrapper: false)'
-      ),
-      'terraform-dir'
-    )
+  return readText(
+    result.stdout,
+    'terraform-dir',
+    'terraform output -json deployments (with hashicorp/setup-terraform, set terraform_wrapper: false)'
   )
 }
 
