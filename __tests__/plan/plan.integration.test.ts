@@ -133,6 +133,31 @@ describe('push', () => {
     )
   })
 
+  test('the post step after a plan step (post-if: always()) plans nothing again', async () => {
+    // The runner runs `post:` after every step that used the action, with the step's inputs
+    // again and only the state its main step saved: a plan's post step must not plan again
+    // (a second summary, the warnings and errors twice).
+    const after = repo.commit({
+      'services/web/compose.yaml': compose('web') + '    restart: always\n'
+    })
+    repo.push('origin', 'main')
+    const workspace = repo.checkout({ depth: 1 })
+    const event = pushEvent({ before: first, after })
+    const main = await plan(workspace, event)
+    expectOk(main)
+    expect(main.summary).toContain('| web-aws | web |')
+    const post = await runAction({
+      workspace,
+      eventName: 'push',
+      event,
+      inputs: { command: 'plan', deployments: JSON.stringify(DEPLOYMENTS) },
+      state: main.state,
+      env: { GITHUB_SHA: git(workspace, 'rev-parse', 'HEAD'), GITHUB_REF: 'refs/heads/main' }
+    })
+    expectOk(post)
+    expect({ summary: post.summary, outputs: post.outputs }).toEqual({ summary: '', outputs: {} })
+  })
+
   test('a deployment whose path is not its service folder is routed by the folder, with a warning', async () => {
     const after = repo.commit({ 'services/api/compose.yaml': compose('api') + '    init: true\n' })
     repo.push('origin', 'main')
