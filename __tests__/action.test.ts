@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { REPO_ROOT } from './helpers/action.js'
+import { REPO_ROOT, runAction } from './helpers/action.js'
+import { tempDir } from './helpers/git.js'
 
 interface Metadata {
   inputs: Record<string, { description?: string; required?: boolean; default?: string }>
@@ -54,8 +55,25 @@ test('the post step runs the bundle always (also on cancel), and the code has a 
   // The post step is told apart by the state its main step saved, which the code must save.
   const saved = [...source.matchAll(/saveState\('([a-z-]+)'/g)].map(m => m[1])
   const read = [...source.matchAll(/getState\('([a-z-]+)'/g)].map(m => m[1])
-  expect(saved).toEqual(['deployment', 'pid'])
+  expect(saved.sort()).toEqual(['deployment', 'main-ran', 'pid'])
   expect(read.sort()).toEqual([...saved].sort())
+})
+
+test.each([
+  ['deploy whose inputs are refused', { command: 'deploy', path: 'services/web' }],
+  ['remove whose inputs are refused', { command: 'remove' }],
+  ['new-deployments', { command: 'new-deployments' }]
+])('the post step after a %s does nothing: the command never runs twice', async (_, inputs) => {
+  const workspace = tempDir('ls-post-')
+  const main = await runAction({ workspace, inputs })
+  expect(main.exitCode).toBe(1)
+  expect(main.stdout).toContain('::error::')
+  const post = await runAction({ workspace, inputs, state: main.state })
+  expect({ exitCode: post.exitCode, stdout: post.stdout, summary: post.summary }).toEqual({
+    exitCode: 0,
+    stdout: '',
+    summary: ''
+  })
 })
 
 test('the events deploy runs for are the ones action.yml names', async () => {

@@ -2553,13 +2553,18 @@ async function readEventContext() {
 /** The action's entry: read `command`, run it, turn any error into a failed step. */
 async function run() {
     try {
-        // Only the post step of a deploy sees state its main step saved.
-        const deployment = (0,workflow/* getState */.Gu)('deployment');
-        if (deployment !== '') {
-            const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
-            await postDeployCommand(deployment);
+        // The runner runs `post:` after every step that used the action, with the same inputs and
+        // the state its main step saved. Only a deploy's has work (when its main step did not get to
+        // finish); any other post step ends at once, and never runs its command a second time.
+        if ((0,workflow/* getState */.Gu)('main-ran') !== '') {
+            const deployment = (0,workflow/* getState */.Gu)('deployment');
+            if (deployment !== '') {
+                const { postDeployCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(435), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+                await postDeployCommand(deployment);
+            }
             return;
         }
+        (0,workflow/* saveState */.LZ)('main-ran', 'true');
         const command = (0,src_inputs/* getCommand */.OE)(workflow/* getInput */.V4);
         // plan's code is part of this module (a second module costs plan a few ms of start-up);
         // deploy's, with the YAML parser, is loaded only by deploy and remove.

@@ -1,18 +1,23 @@
 import { errorMessage } from './errors.js'
 import { getCommand } from './inputs.js'
 import { planCommand } from './plan/command.js'
-import { getInput, getState, setFailed } from './workflow.js'
+import { getInput, getState, saveState, setFailed } from './workflow.js'
 
 /** The action's entry: read `command`, run it, turn any error into a failed step. */
 export async function run(): Promise<void> {
   try {
-    // Only the post step of a deploy sees state its main step saved.
-    const deployment = getState('deployment')
-    if (deployment !== '') {
-      const { postDeployCommand } = await import('./deploy/command.js')
-      await postDeployCommand(deployment)
+    // The runner runs `post:` after every step that used the action, with the same inputs and
+    // the state its main step saved. Only a deploy's has work (when its main step did not get to
+    // finish); any other post step ends at once, and never runs its command a second time.
+    if (getState('main-ran') !== '') {
+      const deployment = getState('deployment')
+      if (deployment !== '') {
+        const { postDeployCommand } = await import('./deploy/command.js')
+        await postDeployCommand(deployment)
+      }
       return
     }
+    saveState('main-ran', 'true')
     const command = getCommand(getInput)
     // plan's code is part of this module (a second module costs plan a few ms of start-up);
     // deploy's, with the YAML parser, is loaded only by deploy and remove.
