@@ -1875,7 +1875,7 @@ function readTerraformText(text, breaks = []) {
         paths[i] = path;
         services[i] = service;
     }
-    if (!breaks.every(at => beginsEntry(text, at)))
+    if (!breaks.every((at, k) => (k === 0 || at > breaks[k - 1]) && beginsEntry(text, at)))
         return undefined;
     let serviceSet;
     // Services out of order (or names that are numbers): the same check with the set of services.

@@ -9,17 +9,33 @@ import { dirname, join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const dist = join(root, 'dist')
-const { code, assets } = await ncc(join(root, 'src', 'index.ts'), {
-  esm: false,
-  license: 'licenses.txt',
-  quiet: true
-})
-rmSync(dist, { recursive: true, force: true })
-mkdirSync(dist)
-writeFileSync(join(dist, 'index.js'), code)
-for (const [name, { source }] of Object.entries(assets)) {
-  mkdirSync(dirname(join(dist, name)), { recursive: true })
-  writeFileSync(join(dist, name), source)
+
+async function build() {
+  try {
+    return await ncc(join(root, 'src', 'index.ts'), {
+      esm: false,
+      license: 'licenses.txt',
+      quiet: true
+    })
+  } catch (error) {
+    // The compiler's message, not the error as thrown from a 3 MB minified line of ncc (which,
+    // written to a pipe, does not even get out before the process ends).
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = 1
+    return undefined
+  }
 }
-// The repository's package.json says "module": this folder's files are CommonJS.
-writeFileSync(join(dist, 'package.json'), '{\n  "type": "commonjs"\n}\n')
+
+const built = await build()
+// A failed build leaves dist/ as it was.
+if (built !== undefined) {
+  rmSync(dist, { recursive: true, force: true })
+  mkdirSync(dist)
+  writeFileSync(join(dist, 'index.js'), built.code)
+  for (const [name, { source }] of Object.entries(built.assets)) {
+    mkdirSync(dirname(join(dist, name)), { recursive: true })
+    writeFileSync(join(dist, name), source)
+  }
+  // The repository's package.json says "module": this folder's files are CommonJS.
+  writeFileSync(join(dist, 'package.json'), '{\n  "type": "commonjs"\n}\n')
+}

@@ -175,6 +175,17 @@ describe('readTerraformText', () => {
     expect(fast(terraformJson({ '1': record('web'), web: record('web') }))).toHaveLength(2)
   })
 
+  test('texts joined at `breaks` are read only where each part ends between two entries, in order', () => {
+    const text = terraformJson({ a: record('a'), b: record('b'), c: record('c') })
+    const starts = [...text.matchAll(/,"[bc]":\{"path"/g)].map(m => m.index)
+    expect(starts).toHaveLength(2)
+    const [b, c] = starts as [number, number]
+    expect(readTerraformText(text, [b, c])).toBeDefined()
+    expect(readTerraformText(text, [c])).toBeDefined()
+    for (const breaks of [[b, b], [c, b], [b + 1], [text.indexOf(',"public"')]])
+      expect({ breaks, read: readTerraformText(text, breaks) }).toEqual({ breaks, read: undefined })
+  })
+
   test('reads names that are numbers in the order the general path gives them', () => {
     // Terraform sorts map keys as strings ("10" before "9": `jsonencode({"9"=…,"10"=…})` writes
     // {"10":…,"9":…}); JSON.parse puts keys that are array indexes first, ascending. terraformJson

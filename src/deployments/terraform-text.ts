@@ -100,7 +100,10 @@ export function readTerraformText(
     paths[i] = path
     services[i] = service
   }
-  if (!breaks.every(at => beginsEntry(text, at))) return undefined
+  if (
+    !breaks.every((at, k) => (k === 0 || at > (breaks[k - 1] as number)) && beginsEntry(text, at))
+  )
+    return undefined
   let serviceSet: Set<string> | undefined
   // Services out of order (or names that are numbers): the same check with the set of services.
   if (!inOrder && namedLikeAService(names, services, (serviceSet = new Set(services))).length > 0)
