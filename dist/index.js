@@ -2588,11 +2588,23 @@ async function run() {
         (0,workflow/* setFailed */.C1)((0,errors/* errorMessage */.gJ)(error));
     }
 }
+/**
+ * The bundle's entry (CommonJS, so no top-level await): starts `work`, and if Node runs out of
+ * things to wait for before it settles, nothing ever will, so the step fails rather than ending
+ * green (what an ES module's top-level await gave: exit code 13).
+ */
+function start(work = run) {
+    let settled = false;
+    void work().finally(() => (settled = true));
+    process.once('beforeExit', () => {
+        if (!settled)
+            (0,workflow/* setFailed */.C1)('The action stopped before its work was done (a bug: please report it).');
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/index.ts
 
-// The bundle is CommonJS (scripts/package.mjs): no top-level await. run() never rejects.
-void run();
+start();
 
 module.exports = __webpack_exports__;
 /******/ })()

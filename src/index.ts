@@ -1,4 +1,3 @@
-import { run } from './main.js'
+import { start } from './main.js'
 
-// The bundle is CommonJS (scripts/package.mjs): no top-level await. run() never rejects.
-void run()
+start()

@@ -37,3 +37,17 @@ export async function run(): Promise<void> {
     setFailed(errorMessage(error))
   }
 }
+
+/**
+ * The bundle's entry (CommonJS, so no top-level await): starts `work`, and if Node runs out of
+ * things to wait for before it settles, nothing ever will, so the step fails rather than ending
+ * green (what an ES module's top-level await gave: exit code 13).
+ */
+export function start(work: () => Promise<void> = run): void {
+  let settled = false
+  void work().finally(() => (settled = true))
+  process.once('beforeExit', () => {
+    if (!settled)
+      setFailed('The action stopped before its work was done (a bug: please report it).')
+  })
+}
