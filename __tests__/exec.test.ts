@@ -8,13 +8,20 @@ import {
   runCommand,
   runCommandInBackground,
   runCommandSync,
-  spawnCommand
+  spawnCommand,
+  startCommand
 } from '../src/exec.js'
 
 describe.each([
   ['runCommand', runCommand],
   ['runCommandSync', runCommandSync],
-  ['runCommandInBackground', runCommandInBackground]
+  ['runCommandInBackground', runCommandInBackground],
+  // Started first, given its input after.
+  [
+    'startCommand',
+    (command, args, options) =>
+      startCommand(command, args, options)(options?.input ?? Buffer.alloc(0))
+  ]
 ] as Array<[string, Runner]>)('%s', (_name, runner) => {
   const node = (script: string, input?: Buffer) =>
     runner(process.execPath, ['-e', script], { input })

@@ -62,7 +62,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   v$: () => (/* binding */ CommandNotFoundError),
   Ez: () => (/* binding */ runCommandInBackground),
   yQ: () => (/* binding */ runCommandSync),
-  nj: () => (/* binding */ spawnCommand)
+  nj: () => (/* binding */ spawnCommand),
+  S0: () => (/* binding */ startCommand)
 });
 
 // UNUSED EXPORTS: runCommand
@@ -176,24 +177,53 @@ const runCommandSync = async (command, args, options = {}) => {
  * wins by running git alongside.
  */
 const runCommandInBackground = (command, args, options = {}) => {
-    const stdin = options.input === undefined ? 'ignore' : unnamedFile();
+    const { input } = options;
+    if (input === undefined)
+        return spawnToFiles(command, args, options, 'ignore').ended;
+    const stdin = unnamedFile();
     // Written at offset 0 without moving the file's offset: the program reads it from the start.
-    if (options.input !== undefined)
-        (0,external_node_fs_.writeSync)(stdin, options.input, 0, options.input.length, 0);
+    (0,external_node_fs_.writeSync)(stdin, input, 0, input.length, 0);
+    const { ended } = spawnToFiles(command, args, options, stdin);
+    return ended.finally(() => (0,external_node_fs_.closeSync)(stdin));
+};
+/**
+ * Starts a program now and gives it its input later, through a pipe: for a short command whose
+ * input is known only after other work. Its start is then off the way, and cheaper: Node forks
+ * itself to start a program, which takes longer the more memory it holds (plan, after reading
+ * thousands of deployments: about twice as long). Output as runCommandInBackground. Until it has
+ * its input, nothing of this process waits for it: given none, it reads end-of-input when this
+ * process exits, and ends.
+ */
+function startCommand(command, args, options = {}) {
+    const { child, ended } = spawnToFiles(command, args, options, 'pipe');
+    // A pipe is a socket, which can be left out of what keeps this process running.
+    const stdin = child.stdin;
+    // A program that exits without reading its input is judged by its exit code, not EPIPE.
+    stdin.on('error', () => undefined);
+    child.unref();
+    stdin.unref();
+    // Never given its input, its failure to start is nobody's error.
+    ended.catch(() => undefined);
+    return input => {
+        child.ref();
+        stdin.end(input);
+        return ended;
+    };
+}
+/** Starts a program whose output goes to two unnamed files, read when it has exited. */
+function spawnToFiles(command, args, options, stdin) {
     const stdout = unnamedFile();
     const stderr = unnamedFile();
     const done = () => {
-        if (stdin !== 'ignore')
-            (0,external_node_fs_.closeSync)(stdin);
         (0,external_node_fs_.closeSync)(stdout);
         (0,external_node_fs_.closeSync)(stderr);
     };
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-            cwd: options.cwd,
-            env: options.env,
-            stdio: [stdin, stdout, stderr]
-        });
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: [stdin, stdout, stderr]
+    });
+    const ended = new Promise((resolve, reject) => {
         child.on('error', error => {
             done();
             reject(startError(command, error, options.cwd));
@@ -208,7 +238,8 @@ const runCommandInBackground = (command, args, options = {}) => {
             resolve(result);
         });
     });
-};
+    return { child, ended };
+}
 function unnamedFile() {
     const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `launch-service-${process.pid}-${Math.random().toString(36).slice(2)}`);
     const fd = (0,external_node_fs_.openSync)(path, 'wx+', 0o600);
@@ -1255,19 +1286,21 @@ function mayFetchLazily(repo) {
 /**
  * `background`: the runner for comparing two commits and for reading the service folders, which
  * should not block (plan reads the deployments while git compares, and builds the changed
- * services' deployments while git reads their folders); every other command uses `run`.
+ * services' deployments while git reads their folders); `start`, for startHoldsFile (without it,
+ * the folders are read when asked); every other command uses `run`.
  */
-function createGit(run, repo, background = run) {
-    const git = (args, options = {}, runner = run) => runner('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options });
-    const mustGit = async (args, what, input, runner = run) => {
-        const result = await git(args, { input }, runner);
+function createGit(run, repo, background = run, start) {
+    const withRepo = (args) => ['-c', `safe.directory=${repo}`, ...args];
+    const git = (args, options = {}, runner = run) => runner('git', withRepo(args), { cwd: repo, ...options });
+    const mustGit = async (args, what, input, runner = run) => checked(await git(args, { input }, runner), what);
+    const checked = (result, what) => {
         if (result.exitCode !== 0) {
             throw new errors/* ActionError */.lZ(`git could not ${what}: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
         }
         return result.stdout;
     };
     const nulList = (text) => text.split('\0').filter(p => p !== '');
-    return {
+    const api = {
         async resolve(revision) {
             const result = await git([
                 'rev-parse',
@@ -1342,34 +1375,65 @@ function createGit(run, repo, background = run) {
         async holdsFile(trees, names) {
             if (trees.length === 0)
                 return [];
-            // diff-tree compares each "<empty tree> <tree>" line of its input and names the entries
-            // that match `names`, with their modes, from the tree objects alone. (cat-file, even for
-            // an object's name only, and rev-parse's peeling read the blob, which a blob-less clone
-            // must fetch: slow online, an error offline.)
-            const empty = trees[0]?.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1;
-            const output = await mustGit(['--literal-pathspecs', 'diff-tree', '--stdin', '--no-renames', '-z', '--', ...names], 'read the service folders', Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join('')), background);
-            // Per input line: the line echoed ("<tree> <tree>\n"), then for each match
-            // ":000000 <mode> <object IDs> A\0<name>\0". Mode 040000 is a folder.
-            const holds = [];
-            let at = 0;
-            while (at < output.length) {
-                if (output[at] === ':') {
-                    if (output.slice(at + 8, at + 14) !== '040000')
-                        holds[holds.length - 1] = true;
-                    at = output.indexOf('\0', output.indexOf('\0', at) + 1) + 1;
-                }
-                else {
-                    holds.push(false);
-                    at = output.indexOf('\n', at) + 1;
-                }
-                if (at === 0)
-                    break;
-            }
-            if (holds.length !== trees.length)
-                throw new errors/* ActionError */.lZ(`git could not read the service folders: unexpected diff-tree output`);
-            return holds;
+            const output = await mustGit(holdsArgs(names), HOLDS, holdsInput(trees), background);
+            return treesHolding(output, trees.length);
+        },
+        startHoldsFile(names) {
+            let started = start?.('git', withRepo(holdsArgs(names)), { cwd: repo });
+            return async (trees) => {
+                const ask = started;
+                started = undefined;
+                if (ask === undefined || trees.length === 0)
+                    return api.holdsFile(trees, names);
+                return treesHolding(checked(await ask(holdsInput(trees)), HOLDS), trees.length);
+            };
         }
     };
+    return api;
+}
+/**
+ * diff-tree compares each "<empty tree> <tree>" line of its input and names the entries that
+ * match `names`, with their modes, from the tree objects alone. (cat-file, even for an object's
+ * name only, and rev-parse's peeling read the blob, which a blob-less clone must fetch: slow
+ * online, an error offline.)
+ */
+const holdsArgs = (names) => [
+    '--literal-pathspecs',
+    'diff-tree',
+    '--stdin',
+    '--no-renames',
+    '-z',
+    '--',
+    ...names
+];
+const holdsInput = (trees) => {
+    const empty = trees[0]?.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1;
+    return Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join(''));
+};
+const HOLDS = 'read the service folders';
+/**
+ * diff-tree --stdin's answer: per input line, the line echoed ("<tree> <tree>\n"), then for each
+ * match ":000000 <mode> <object IDs> A\0<name>\0". Mode 040000 is a folder.
+ */
+function treesHolding(output, count) {
+    const holds = [];
+    let at = 0;
+    while (at < output.length) {
+        if (output[at] === ':') {
+            if (output.slice(at + 8, at + 14) !== '040000')
+                holds[holds.length - 1] = true;
+            at = output.indexOf('\0', output.indexOf('\0', at) + 1) + 1;
+        }
+        else {
+            holds.push(false);
+            at = output.indexOf('\n', at) + 1;
+        }
+        if (at === 0)
+            break;
+    }
+    if (holds.length !== count)
+        throw new errors/* ActionError */.lZ(`git could not read the service folders: unexpected diff-tree output`);
+    return holds;
 }
 /**
  * Every changed file and, with -t, every changed folder, in raw form. Commits only (`^{commit}`):
@@ -2309,6 +2373,10 @@ async function computePlan(inputs, context, deps) {
     const started = deps.compareAhead === true && inputs.compareWith !== 'last-successful-run'
         ? startComparison(request, deps.git)
         : undefined;
+    // So is the git process that will read the changed folders: it waits for their tree IDs.
+    const holdsFile = started
+        ? deps.git.startHoldsFile(compose_files/* COMPOSE_FILES */.Z)
+        : (trees) => deps.git.holdsFile(trees, compose_files/* COMPOSE_FILES */.Z);
     const table = await loadDeployments(inputs, deps.workspace, deps.run);
     const warnings = table.misplaced(inputs.servicesDir).map(i => {
         const [name, service, path] = [table.names[i], table.services[i], table.paths[i]];
@@ -2351,7 +2419,7 @@ async function computePlan(inputs, context, deps) {
         if (sharedFiles.length > 0)
             for (const service of table.serviceSet)
                 wanted.add(service);
-        const looking = servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings, change);
+        const looking = servicesAt(deps.git, range.head, inputs.servicesDir, [...wanted], warnings, holdsFile, change);
         // While git reads those folders, the changed services' deployments are built: nearly all of
         // them are routed.
         early = routedDeployments(table, byService.keys(), inputs.onlyDeployments);
@@ -2372,7 +2440,7 @@ async function computePlan(inputs, context, deps) {
     }
     else {
         const named = range.kind === 'selection' && range.services !== 'all' ? range.services : undefined;
-        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, named ?? 'all', warnings);
+        const atHead = await servicesAt(deps.git, range.head, inputs.servicesDir, named ?? 'all', warnings, holdsFile);
         const selected = named ?? [...atHead].sort();
         const unknown = selected.filter(s => !atHead.has(s));
         if (unknown.length > 0 && inputs.onlyDeployments !== undefined) {
@@ -2412,13 +2480,14 @@ function routedDeployments(table, services, only, built) {
 const FOLDERS_BY_NAME = 32;
 /**
  * Which of these service folders hold a compose file (not a folder of that name) at `revision`
- * ('all': every folder under servicesDir, for events that compare nothing). `change`: the diff to
+ * ('all': every folder under servicesDir, for events that compare nothing), asking `holdsFile`
+ * (Git's, maybe started ahead) about the folders' trees. `change`: the diff to
  * `revision`, which gives the changed folders' trees (so only the others are looked up) and shows
  * the compose files it adds or edits (so those folders need no look at all: a push that bumps an
  * image tag runs one git process). Folders holding one whose names are not valid service names
  * are ignored, with a warning. Only trees are read: a blob-less clone fetches nothing.
  */
-async function servicesAt(git, revision, servicesDir, names, warnings, change) {
+async function servicesAt(git, revision, servicesDir, names, warnings, holdsFile, change) {
     let found;
     if (names === 'all') {
         found = servicesInTree(await git.listFolders(revision, [servicesDir], true), servicesDir);
@@ -2458,7 +2527,7 @@ async function servicesAt(git, revision, servicesDir, names, warnings, change) {
             else
                 named.push(name);
         }
-        const holds = await git.holdsFile(named.map(name => trees.get(name)), compose_files/* COMPOSE_FILES */.Z);
+        const holds = await holdsFile(named.map(name => trees.get(name)));
         named.forEach((name, i) => {
             if (holds[i])
                 ((0,src_names/* isValidName */.uV)(name) ? found.services : found.invalid).add(name);
@@ -2491,8 +2560,9 @@ async function planCommand() {
     if (inputs.githubToken !== '')
         (0,workflow/* setSecret */.Pq)(inputs.githubToken);
     const plan = await computePlan(inputs, context, {
-        // The comparison runs in the background while the deployments are read (computePlan).
-        git: createGit(exec/* runCommandSync */.yQ, workspace, exec/* runCommandInBackground */.Ez),
+        // The comparison runs in the background while the deployments are read, and the reading of
+        // the changed folders is started then too (computePlan).
+        git: createGit(exec/* runCommandSync */.yQ, workspace, exec/* runCommandInBackground */.Ez, exec/* startCommand */.S0),
         run: exec/* runCommandSync */.yQ,
         workspace,
         compareAhead: !mayFetchLazily(workspace),

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import {
   closeSync,
   existsSync,
@@ -9,6 +9,7 @@ import {
   writeSync
 } from 'node:fs'
 import { constants, tmpdir } from 'node:os'
+import type { Socket } from 'node:net'
 import { join } from 'node:path'
 
 export interface CommandResult {
@@ -149,23 +150,66 @@ export const runCommandSync: Runner = async (command, args, options = {}) => {
  * wins by running git alongside.
  */
 export const runCommandInBackground: Runner = (command, args, options = {}) => {
-  const stdin = options.input === undefined ? 'ignore' : unnamedFile()
+  const { input } = options
+  if (input === undefined) return spawnToFiles(command, args, options, 'ignore').ended
+  const stdin = unnamedFile()
   // Written at offset 0 without moving the file's offset: the program reads it from the start.
-  if (options.input !== undefined)
-    writeSync(stdin as number, options.input, 0, options.input.length, 0)
+  writeSync(stdin, input, 0, input.length, 0)
+  const { ended } = spawnToFiles(command, args, options, stdin)
+  return ended.finally(() => closeSync(stdin))
+}
+
+/** A program already running that waits for its input (startCommand). */
+export type StartedCommand = (input: Buffer) => Promise<CommandResult>
+
+/**
+ * Starts a program now and gives it its input later, through a pipe: for a short command whose
+ * input is known only after other work. Its start is then off the way, and cheaper: Node forks
+ * itself to start a program, which takes longer the more memory it holds (plan, after reading
+ * thousands of deployments: about twice as long). Output as runCommandInBackground. Until it has
+ * its input, nothing of this process waits for it: given none, it reads end-of-input when this
+ * process exits, and ends.
+ */
+export function startCommand(
+  command: string,
+  args: string[],
+  options: Omit<RunOptions, 'input'> = {}
+): StartedCommand {
+  const { child, ended } = spawnToFiles(command, args, options, 'pipe')
+  // A pipe is a socket, which can be left out of what keeps this process running.
+  const stdin = child.stdin as Socket
+  // A program that exits without reading its input is judged by its exit code, not EPIPE.
+  stdin.on('error', () => undefined)
+  child.unref()
+  stdin.unref()
+  // Never given its input, its failure to start is nobody's error.
+  ended.catch(() => undefined)
+  return input => {
+    child.ref()
+    stdin.end(input)
+    return ended
+  }
+}
+
+/** Starts a program whose output goes to two unnamed files, read when it has exited. */
+function spawnToFiles(
+  command: string,
+  args: string[],
+  options: RunOptions,
+  stdin: 'ignore' | 'pipe' | number
+): { child: ChildProcess; ended: Promise<CommandResult> } {
   const stdout = unnamedFile()
   const stderr = unnamedFile()
   const done = () => {
-    if (stdin !== 'ignore') closeSync(stdin)
     closeSync(stdout)
     closeSync(stderr)
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: [stdin, stdout, stderr]
-    })
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: [stdin, stdout, stderr]
+  })
+  const ended = new Promise<CommandResult>((resolve, reject) => {
     child.on('error', error => {
       done()
       reject(startError(command, error, options.cwd))
@@ -180,6 +224,7 @@ export const runCommandInBackground: Runner = (command, args, options = {}) => {
       resolve(result)
     })
   })
+  return { child, ended }
 }
 
 function unnamedFile(): number {

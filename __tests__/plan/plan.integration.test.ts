@@ -3,7 +3,16 @@
  * actions/checkout makes), the bundled dist/index.js started the way the runner starts it, and
  * realistic webhook payloads. Assertions read GITHUB_OUTPUT and the job summary.
  */
-import { chownSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  chownSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { type ActionRun, runAction } from '../helpers/action.js'
 import {
@@ -337,16 +346,33 @@ describe('push', () => {
 })
 
 describe('the work follows the change, not the repository', () => {
-  /** The git commands a plan ran (GIT_TRACE), without `git`. */
+  /**
+   * The git commands a plan ran (GIT_TRACE), without `git`, and what the folder reader (`git
+   * diff-tree --stdin`) was given to read: the real git, behind a wrapper that copies its input.
+   */
   async function tracedPlan(workspace: string, event: unknown, eventName = 'push') {
-    const trace = join(repo.root, `trace-${Math.random().toString(36).slice(2)}`)
-    const run = await plan(workspace, event, { eventName, env: { GIT_TRACE: trace } })
+    const id = Math.random().toString(36).slice(2)
+    const trace = join(repo.root, `trace-${id}`)
+    const readerInput = join(repo.root, `reader-input-${id}`)
+    writeFileSync(readerInput, '')
+    const bin = join(repo.root, `bin-${id}`)
+    mkdirSync(bin)
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\ncase " $* " in *" --stdin "*) tee -a '${readerInput}' | '${realGit}' "$@"; exit $? ;; esac\nexec '${realGit}' "$@"\n`,
+      { mode: 0o755 }
+    )
+    const run = await plan(workspace, event, {
+      eventName,
+      env: { GIT_TRACE: trace, PATH: `${bin}:${process.env.PATH ?? ''}` }
+    })
     expectOk(run)
     const commands = readFileSync(trace, 'utf8')
       .split('\n')
       .filter(line => line.includes('trace: built-in: git '))
       .map(line => line.replace(/^.*trace: built-in: git /, ''))
-    return { run, commands }
+    return { run, commands, readerInput: readFileSync(readerInput, 'utf8') }
   }
 
   test('a push with both commits in the clone: one diff, then the touched folders’ trees only', async () => {
@@ -367,7 +393,7 @@ describe('the work follows the change, not the repository', () => {
     ])
   })
 
-  test('a push that edits compose files runs one git process: the diff shows them', async () => {
+  test('a push that edits compose files reads no folder: the diff shows them', async () => {
     rmSync(join(repo.work, 'services/web/compose.yaml'))
     const after = repo.commit({
       // Renamed within the folder, and edited.
@@ -375,11 +401,18 @@ describe('the work follows the change, not the repository', () => {
       'services/api/compose.yaml': compose('api') + '    init: true\n'
     })
     repo.push('origin', 'main')
-    const { run, commands } = await tracedPlan(repo.checkout(), pushEvent({ before: first, after }))
+    const { run, commands, readerInput } = await tracedPlan(
+      repo.checkout(),
+      pushEvent({ before: first, after })
+    )
     expect(jobs(run)).toEqual(['deploy:api-aws', 'deploy:web-aws', 'deploy:web-homelab'])
+    // The folder reader is started ahead (a trace shows it), but is given no folder: it reads
+    // end-of-input and ends with the action.
     expect(commands).toEqual([
-      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`
+      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`,
+      'diff-tree --stdin --no-renames -z -- compose.yaml compose.yml docker-compose.yaml docker-compose.yml'
     ])
+    expect(readerInput).toBe('')
   })
 
   test('a compose file the push deletes is looked up: the folder may hold another', async () => {
@@ -390,9 +423,17 @@ describe('the work follows the change, not the repository', () => {
       'services/web/docker-compose.yml': compose('web')
     })
     repo.push('origin', 'main')
-    const { run, commands } = await tracedPlan(repo.checkout(), pushEvent({ before: first, after }))
+    const { run, commands, readerInput } = await tracedPlan(
+      repo.checkout(),
+      pushEvent({ before: first, after })
+    )
     expect(jobs(run)).toEqual(['deploy:web-aws', 'deploy:web-homelab', 'remove:api-aws'])
     expect(commands).toHaveLength(2)
+    // Only api's folder is read: web's new compose file is in the diff.
+    const apiTree = git(repo.work, 'rev-parse', `${after}:services/api`)
+    expect(readerInput.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(` ${apiTree}$`))
+    ])
   })
 
   test('a service folder replaced by a file of that name is a removal', async () => {

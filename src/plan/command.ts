@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { ActionError } from '../errors.js'
-import { runCommandInBackground, runCommandSync } from '../exec.js'
+import { runCommandInBackground, runCommandSync, startCommand } from '../exec.js'
 import { getPlanInputs } from '../inputs.js'
 import { planSummary } from '../summary/plan-summary.js'
 import type { EventContext } from './event.js'
@@ -17,8 +17,9 @@ export async function planCommand(): Promise<void> {
   const context = await readEventContext()
   if (inputs.githubToken !== '') setSecret(inputs.githubToken)
   const plan = await computePlan(inputs, context, {
-    // The comparison runs in the background while the deployments are read (computePlan).
-    git: createGit(runCommandSync, workspace, runCommandInBackground),
+    // The comparison runs in the background while the deployments are read, and the reading of
+    // the changed folders is started then too (computePlan).
+    git: createGit(runCommandSync, workspace, runCommandInBackground, startCommand),
     run: runCommandSync,
     workspace,
     compareAhead: !mayFetchLazily(workspace),

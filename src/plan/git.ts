@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ActionError } from '../errors.js'
-import type { Runner } from '../exec.js'
+import type { CommandResult, RunOptions, Runner, StartedCommand } from '../exec.js'
 
 /**
  * The few git operations plan needs, each one process with an argument array. Every call passes
@@ -33,6 +33,12 @@ export interface Git {
    * actions/checkout makes for sparse checkouts) never fetches a blob for it.
    */
   holdsFile(trees: string[], names: string[]): Promise<boolean[]>
+  /**
+   * holdsFile for these `names`, its git process started now and asked once, later (a further
+   * call is a holdsFile of its own): started while plan is small, it starts sooner, and out of the
+   * way (startCommand). Never asked, it ends with this process, having read nothing.
+   */
+  startHoldsFile(names: string[]): (trees: string[]) => Promise<boolean[]>
 }
 
 /** What differs between two commits, from one `git diff-tree`. */
@@ -65,16 +71,31 @@ export function mayFetchLazily(repo: string): boolean {
   }
 }
 
+/** Starts a program whose input is given later (startCommand in the action). */
+export type Starter = (
+  command: string,
+  args: string[],
+  options: Omit<RunOptions, 'input'>
+) => StartedCommand
+
 /**
  * `background`: the runner for comparing two commits and for reading the service folders, which
  * should not block (plan reads the deployments while git compares, and builds the changed
- * services' deployments while git reads their folders); every other command uses `run`.
+ * services' deployments while git reads their folders); `start`, for startHoldsFile (without it,
+ * the folders are read when asked); every other command uses `run`.
  */
-export function createGit(run: Runner, repo: string, background: Runner = run): Git {
+export function createGit(
+  run: Runner,
+  repo: string,
+  background: Runner = run,
+  start?: Starter
+): Git {
+  const withRepo = (args: string[]) => ['-c', `safe.directory=${repo}`, ...args]
   const git = (args: string[], options: { input?: Buffer } = {}, runner = run) =>
-    runner('git', ['-c', `safe.directory=${repo}`, ...args], { cwd: repo, ...options })
-  const mustGit = async (args: string[], what: string, input?: Buffer, runner = run) => {
-    const result = await git(args, { input }, runner)
+    runner('git', withRepo(args), { cwd: repo, ...options })
+  const mustGit = async (args: string[], what: string, input?: Buffer, runner = run) =>
+    checked(await git(args, { input }, runner), what)
+  const checked = (result: CommandResult, what: string) => {
     if (result.exitCode !== 0) {
       throw new ActionError(
         `git could not ${what}: ${result.stderr.trim() || `exit ${result.exitCode}`}`
@@ -84,7 +105,7 @@ export function createGit(run: Runner, repo: string, background: Runner = run): 
   }
   const nulList = (text: string) => text.split('\0').filter(p => p !== '')
 
-  return {
+  const api: Git = {
     async resolve(revision) {
       const result = await git([
         'rev-parse',
@@ -170,36 +191,63 @@ export function createGit(run: Runner, repo: string, background: Runner = run): 
     },
     async holdsFile(trees, names) {
       if (trees.length === 0) return []
-      // diff-tree compares each "<empty tree> <tree>" line of its input and names the entries
-      // that match `names`, with their modes, from the tree objects alone. (cat-file, even for
-      // an object's name only, and rev-parse's peeling read the blob, which a blob-less clone
-      // must fetch: slow online, an error offline.)
-      const empty = trees[0]?.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1
-      const output = await mustGit(
-        ['--literal-pathspecs', 'diff-tree', '--stdin', '--no-renames', '-z', '--', ...names],
-        'read the service folders',
-        Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join('')),
-        background
-      )
-      // Per input line: the line echoed ("<tree> <tree>\n"), then for each match
-      // ":000000 <mode> <object IDs> A\0<name>\0". Mode 040000 is a folder.
-      const holds: boolean[] = []
-      let at = 0
-      while (at < output.length) {
-        if (output[at] === ':') {
-          if (output.slice(at + 8, at + 14) !== '040000') holds[holds.length - 1] = true
-          at = output.indexOf('\0', output.indexOf('\0', at) + 1) + 1
-        } else {
-          holds.push(false)
-          at = output.indexOf('\n', at) + 1
-        }
-        if (at === 0) break
+      const output = await mustGit(holdsArgs(names), HOLDS, holdsInput(trees), background)
+      return treesHolding(output, trees.length)
+    },
+    startHoldsFile(names) {
+      let started = start?.('git', withRepo(holdsArgs(names)), { cwd: repo })
+      return async trees => {
+        const ask = started
+        started = undefined
+        if (ask === undefined || trees.length === 0) return api.holdsFile(trees, names)
+        return treesHolding(checked(await ask(holdsInput(trees)), HOLDS), trees.length)
       }
-      if (holds.length !== trees.length)
-        throw new ActionError(`git could not read the service folders: unexpected diff-tree output`)
-      return holds
     }
   }
+  return api
+}
+
+/**
+ * diff-tree compares each "<empty tree> <tree>" line of its input and names the entries that
+ * match `names`, with their modes, from the tree objects alone. (cat-file, even for an object's
+ * name only, and rev-parse's peeling read the blob, which a blob-less clone must fetch: slow
+ * online, an error offline.)
+ */
+const holdsArgs = (names: string[]) => [
+  '--literal-pathspecs',
+  'diff-tree',
+  '--stdin',
+  '--no-renames',
+  '-z',
+  '--',
+  ...names
+]
+const holdsInput = (trees: string[]) => {
+  const empty = trees[0]?.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1
+  return Buffer.from(trees.map(tree => `${empty} ${tree}\n`).join(''))
+}
+const HOLDS = 'read the service folders'
+
+/**
+ * diff-tree --stdin's answer: per input line, the line echoed ("<tree> <tree>\n"), then for each
+ * match ":000000 <mode> <object IDs> A\0<name>\0". Mode 040000 is a folder.
+ */
+function treesHolding(output: string, count: number): boolean[] {
+  const holds: boolean[] = []
+  let at = 0
+  while (at < output.length) {
+    if (output[at] === ':') {
+      if (output.slice(at + 8, at + 14) !== '040000') holds[holds.length - 1] = true
+      at = output.indexOf('\0', output.indexOf('\0', at) + 1) + 1
+    } else {
+      holds.push(false)
+      at = output.indexOf('\n', at) + 1
+    }
+    if (at === 0) break
+  }
+  if (holds.length !== count)
+    throw new ActionError(`git could not read the service folders: unexpected diff-tree output`)
+  return holds
 }
 
 /**

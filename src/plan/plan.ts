@@ -47,6 +47,10 @@ export async function computePlan(
     deps.compareAhead === true && inputs.compareWith !== 'last-successful-run'
       ? startComparison(request, deps.git)
       : undefined
+  // So is the git process that will read the changed folders: it waits for their tree IDs.
+  const holdsFile = started
+    ? deps.git.startHoldsFile(COMPOSE_FILES)
+    : (trees: string[]) => deps.git.holdsFile(trees, COMPOSE_FILES)
   const table = await loadDeployments(inputs, deps.workspace, deps.run)
   const warnings = table.misplaced(inputs.servicesDir).map(i => {
     const [name, service, path] = [table.names[i], table.services[i], table.paths[i]]
@@ -104,6 +108,7 @@ export async function computePlan(
       inputs.servicesDir,
       [...wanted],
       warnings,
+      holdsFile,
       change
     )
     // While git reads those folders, the changed services' deployments are built: nearly all of
@@ -129,7 +134,8 @@ export async function computePlan(
       range.head,
       inputs.servicesDir,
       named ?? 'all',
-      warnings
+      warnings,
+      holdsFile
     )
     const selected = named ?? [...atHead].sort()
     const unknown = selected.filter(s => !atHead.has(s))
@@ -187,7 +193,8 @@ const FOLDERS_BY_NAME = 32
 
 /**
  * Which of these service folders hold a compose file (not a folder of that name) at `revision`
- * ('all': every folder under servicesDir, for events that compare nothing). `change`: the diff to
+ * ('all': every folder under servicesDir, for events that compare nothing), asking `holdsFile`
+ * (Git's, maybe started ahead) about the folders' trees. `change`: the diff to
  * `revision`, which gives the changed folders' trees (so only the others are looked up) and shows
  * the compose files it adds or edits (so those folders need no look at all: a push that bumps an
  * image tag runs one git process). Folders holding one whose names are not valid service names
@@ -199,6 +206,7 @@ async function servicesAt(
   servicesDir: string,
   names: string[] | 'all',
   warnings: string[],
+  holdsFile: (trees: string[]) => Promise<boolean[]>,
   change?: TreeChange
 ): Promise<Set<string>> {
   let found: { services: Set<string>; invalid: Set<string> }
@@ -240,10 +248,7 @@ async function servicesAt(
       else if (shown.invalid.has(name)) found.invalid.add(name)
       else named.push(name)
     }
-    const holds = await git.holdsFile(
-      named.map(name => trees.get(name) as string),
-      COMPOSE_FILES
-    )
+    const holds = await holdsFile(named.map(name => trees.get(name) as string))
     named.forEach((name, i) => {
       if (holds[i]) (isValidName(name) ? found.services : found.invalid).add(name)
     })
