@@ -15,6 +15,9 @@ async function build() {
     return await ncc(join(root, 'src', 'index.ts'), {
       esm: false,
       license: 'licenses.txt',
+      // ncc's shared build cache is keyed by the entry's path, not by the format: a clone at a
+      // path where an ES module build ran before got that build's module code in this one.
+      cache: false,
       quiet: true
     })
   } catch (error) {
