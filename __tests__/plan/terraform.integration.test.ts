@@ -33,32 +33,39 @@ describeTf('plan reads terraform output -json', () => {
   })
   afterAll(() => repo.cleanup())
 
-  test('deployments come from the applied state, routed by their labels', async () => {
-    const workspace = repo.checkout({ depth: 1 })
-    const infra = join(workspace, 'infrastructure')
-    cpSync(join(REPO_ROOT, '__tests__/fixtures/terraform-outputs'), infra, { recursive: true })
+  /**
+   * `terraform init` and `apply` in `terraformDir` (the local backend), then plan with it as
+   * `terraform-dir`, as a workflow_dispatch.
+   */
+  async function applyThenPlan(
+    workspace: string,
+    terraformDir: string,
+    inputs: Record<string, string> = {}
+  ) {
     // The machine's TF_CLI_CONFIG_FILE may point nowhere; an empty config keeps terraform quiet.
     const cliConfig = join(tempDir(), 'terraformrc')
     writeFileSync(cliConfig, '')
     const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' }
-    execFileSync('terraform', ['init', '-input=false', '-no-color'], {
-      cwd: infra,
-      env,
-      stdio: 'pipe'
-    })
-    execFileSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], {
-      cwd: infra,
-      env,
-      stdio: 'pipe'
-    })
-
-    const run = await runAction({
+    for (const args of [['init'], ['apply', '-auto-approve']])
+      execFileSync('terraform', [...args, '-input=false', '-no-color'], {
+        cwd: join(workspace, terraformDir),
+        env,
+        stdio: 'pipe'
+      })
+    return runAction({
       workspace,
       eventName: 'workflow_dispatch',
       event: workflowDispatchEvent(),
-      inputs: { command: 'plan', 'terraform-dir': 'infrastructure' },
+      inputs: { command: 'plan', 'terraform-dir': terraformDir, ...inputs },
       env: { GITHUB_SHA: git(workspace, 'rev-parse', 'HEAD'), TF_CLI_CONFIG_FILE: cliConfig }
     })
+  }
+
+  test('deployments come from the applied state, routed by their labels', async () => {
+    const workspace = repo.checkout({ depth: 1 })
+    const infra = join(workspace, 'infrastructure')
+    cpSync(join(REPO_ROOT, '__tests__/fixtures/terraform-outputs'), infra, { recursive: true })
+    const run = await applyThenPlan(workspace, 'infrastructure')
     expect(run.stderr + run.stdout).not.toContain('::error::')
     expect(run.exitCode).toBe(0)
     expect(JSON.parse(run.outputs.matrix ?? '')).toEqual({
@@ -90,23 +97,8 @@ describeTf('plan reads terraform output -json', () => {
     const infra = join(workspace, 'infrastructure')
     mkdirSync(infra)
     writeFileSync(join(infra, 'main.tf'), 'output "other" {\n  value = 1\n}\n')
-    const cliConfig = join(tempDir(), 'terraformrc')
-    writeFileSync(cliConfig, '')
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' }
-    for (const args of [['init'], ['apply', '-auto-approve']])
-      execFileSync('terraform', [...args, '-input=false', '-no-color'], {
-        cwd: infra,
-        env,
-        stdio: 'pipe'
-      })
 
-    const run = await runAction({
-      workspace,
-      eventName: 'workflow_dispatch',
-      event: workflowDispatchEvent(),
-      inputs: { command: 'plan', 'terraform-dir': 'infrastructure' },
-      env: { GITHUB_SHA: git(workspace, 'rev-parse', 'HEAD'), TF_CLI_CONFIG_FILE: cliConfig }
-    })
+    const run = await applyThenPlan(workspace, 'infrastructure')
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(
       "::error::Input 'terraform-dir': the state in 'infrastructure' has no `deployments` output."
@@ -124,31 +116,8 @@ describeTf('plan reads terraform output -json', () => {
         filter: src => !/\.terraform|tfstate|\/tests(\/|$)/.test(src)
       })
     }
-    const example = join(workspace, 'infrastructure/examples/local')
-    const cliConfig = join(tempDir(), 'terraformrc')
-    writeFileSync(cliConfig, '')
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' }
-    execFileSync('terraform', ['init', '-input=false', '-no-color'], {
-      cwd: example,
-      env,
-      stdio: 'pipe'
-    })
-    execFileSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], {
-      cwd: example,
-      env,
-      stdio: 'pipe'
-    })
-
-    const run = await runAction({
-      workspace,
-      eventName: 'workflow_dispatch',
-      event: workflowDispatchEvent(),
-      inputs: {
-        command: 'plan',
-        'terraform-dir': 'infrastructure/examples/local',
-        services: 'all'
-      },
-      env: { GITHUB_SHA: git(workspace, 'rev-parse', 'HEAD'), TF_CLI_CONFIG_FILE: cliConfig }
+    const run = await applyThenPlan(workspace, 'infrastructure/examples/local', {
+      services: 'all'
     })
     expect(run.stdout).not.toContain('::error::')
     expect(JSON.parse(run.outputs.matrix ?? '')).toEqual({
