@@ -1420,7 +1420,7 @@ function treesHolding(output, count) {
     let at = 0;
     while (at < output.length) {
         if (output[at] === ':') {
-            if (output.slice(at + 8, at + 14) !== '040000')
+            if (!output.startsWith(FOLDER_MODE, at + 8))
                 holds[holds.length - 1] = true;
             at = output.indexOf('\0', output.indexOf('\0', at) + 1) + 1;
         }
@@ -2373,7 +2373,7 @@ async function computePlan(inputs, context, deps) {
     const started = deps.compareAhead === true && inputs.compareWith !== 'last-successful-run'
         ? startComparison(request, deps.git)
         : undefined;
-    // So is the git process that will read the changed folders: it waits for their tree IDs.
+    // The git process that will read the changed folders starts now too, and waits for their trees.
     const holdsFile = started
         ? deps.git.startHoldsFile(compose_files/* COMPOSE_FILES */.Z)
         : (trees) => deps.git.holdsFile(trees, compose_files/* COMPOSE_FILES */.Z);
@@ -2483,8 +2483,8 @@ const FOLDERS_BY_NAME = 32;
  * ('all': every folder under servicesDir, for events that compare nothing), asking `holdsFile`
  * (Git's, maybe started ahead) about the folders' trees. `change`: the diff to
  * `revision`, which gives the changed folders' trees (so only the others are looked up) and shows
- * the compose files it adds or edits (so those folders need no look at all: a push that bumps an
- * image tag runs one git process). Folders holding one whose names are not valid service names
+ * the compose files it adds or edits (so those folders need no look at all: for a push that bumps
+ * an image tag, git reads no folder). Folders holding one whose names are not valid service names
  * are ignored, with a warning. Only trees are read: a blob-less clone fetches nothing.
  */
 async function servicesAt(git, revision, servicesDir, names, warnings, holdsFile, change) {

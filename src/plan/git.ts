@@ -237,7 +237,7 @@ function treesHolding(output: string, count: number): boolean[] {
   let at = 0
   while (at < output.length) {
     if (output[at] === ':') {
-      if (output.slice(at + 8, at + 14) !== '040000') holds[holds.length - 1] = true
+      if (!output.startsWith(FOLDER_MODE, at + 8)) holds[holds.length - 1] = true
       at = output.indexOf('\0', output.indexOf('\0', at) + 1) + 1
     } else {
       holds.push(false)

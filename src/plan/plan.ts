@@ -47,7 +47,7 @@ export async function computePlan(
     deps.compareAhead === true && inputs.compareWith !== 'last-successful-run'
       ? startComparison(request, deps.git)
       : undefined
-  // So is the git process that will read the changed folders: it waits for their tree IDs.
+  // The git process that will read the changed folders starts now too, and waits for their trees.
   const holdsFile = started
     ? deps.git.startHoldsFile(COMPOSE_FILES)
     : (trees: string[]) => deps.git.holdsFile(trees, COMPOSE_FILES)
@@ -196,8 +196,8 @@ const FOLDERS_BY_NAME = 32
  * ('all': every folder under servicesDir, for events that compare nothing), asking `holdsFile`
  * (Git's, maybe started ahead) about the folders' trees. `change`: the diff to
  * `revision`, which gives the changed folders' trees (so only the others are looked up) and shows
- * the compose files it adds or edits (so those folders need no look at all: a push that bumps an
- * image tag runs one git process). Folders holding one whose names are not valid service names
+ * the compose files it adds or edits (so those folders need no look at all: for a push that bumps
+ * an image tag, git reads no folder). Folders holding one whose names are not valid service names
  * are ignored, with a warning. Only trees are read: a blob-less clone fetches nothing.
  */
 async function servicesAt(
