@@ -347,7 +347,8 @@ describe('push', () => {
 
 describe('the work follows the change, not the repository', () => {
   /**
-   * The git commands a plan ran (GIT_TRACE), without `git`, and what the folder reader (`git
+   * The git commands a plan ran (GIT_TRACE), without `git`, sorted (the comparison and the folder
+   * reader start together, so the trace's order is a race), and what the folder reader (`git
    * diff-tree --stdin`) was given to read: the real git, behind a wrapper that copies its input.
    */
   async function tracedPlan(workspace: string, event: unknown, eventName = 'push') {
@@ -372,6 +373,7 @@ describe('the work follows the change, not the repository', () => {
       .split('\n')
       .filter(line => line.includes('trace: built-in: git '))
       .map(line => line.replace(/^.*trace: built-in: git /, ''))
+      .sort()
     return { run, commands, readerInput: readFileSync(readerInput, 'utf8') }
   }
 
@@ -388,8 +390,8 @@ describe('the work follows the change, not the repository', () => {
     )
     // The diff gives the touched folders' trees; their compose files are looked up in those.
     expect(commands).toEqual([
-      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`,
-      'diff-tree --stdin --no-renames -z -- compose.yaml compose.yml docker-compose.yaml docker-compose.yml'
+      'diff-tree --stdin --no-renames -z -- compose.yaml compose.yml docker-compose.yaml docker-compose.yml',
+      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`
     ])
   })
 
@@ -409,8 +411,8 @@ describe('the work follows the change, not the repository', () => {
     // The folder reader is started ahead (a trace shows it), but is given no folder: it reads
     // end-of-input and ends with the action.
     expect(commands).toEqual([
-      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`,
-      'diff-tree --stdin --no-renames -z -- compose.yaml compose.yml docker-compose.yaml docker-compose.yml'
+      'diff-tree --stdin --no-renames -z -- compose.yaml compose.yml docker-compose.yaml docker-compose.yml',
+      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`
     ])
     expect(readerInput).toBe('')
   })
