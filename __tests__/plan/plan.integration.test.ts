@@ -369,12 +369,30 @@ describe('the work follows the change, not the repository', () => {
       env: { GIT_TRACE: trace, PATH: `${bin}:${process.env.PATH ?? ''}` }
     })
     expectOk(run)
+    await readersEnded(bin)
     const commands = readFileSync(trace, 'utf8')
       .split('\n')
       .filter(line => line.includes('trace: built-in: git '))
       .map(line => line.replace(/^.*trace: built-in: git /, ''))
       .sort()
     return { run, commands, readerInput: readFileSync(readerInput, 'utf8') }
+  }
+
+  /**
+   * A folder reader plan started but never asked is not waited for: it reads end-of-input when the
+   * action exits, and may write its trace line after that. Its wrapper was running before the
+   * action exited (spawn returns once the program runs), so this waits until no process runs it.
+   */
+  async function readersEnded(bin: string): Promise<void> {
+    const deadline = Date.now() + 30_000
+    const running = () =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .some(args => args.includes(join(bin, 'git')))
+    while (running()) {
+      if (Date.now() > deadline) throw new Error(`a git reader from ${bin} is still running`)
+      await new Promise(resolve => setTimeout(resolve, 20))
+    }
   }
 
   test('a push with both commits in the clone: one diff, then the touched folders’ trees only', async () => {
