@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import {
   chownSync,
+  existsSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -922,9 +923,15 @@ describe('bad input fails clearly and writes no outputs', () => {
 
   test('terraform-dir without terraform on PATH says how to fix it', async () => {
     const workspace = repo.checkout({ depth: 1 })
+    // This PATH without the folders that hold a terraform, not a fixed one: HashiCorp's apt and
+    // rpm packages install it in /usr/bin.
+    const path = (process.env.PATH ?? '')
+      .split(':')
+      .filter(dir => !existsSync(join(dir, 'terraform')))
+      .join(':')
     const run = await plan(workspace, pushEvent({ before: first, after: first }), {
       inputs: { deployments: '', 'terraform-dir': 'infrastructure' },
-      env: { PATH: '/usr/bin:/bin' }
+      env: { PATH: path }
     })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(
