@@ -387,7 +387,7 @@ describe('the work follows the change, not the repository', () => {
   async function readersEnded(bin: string): Promise<void> {
     const deadline = Date.now() + 30_000
     const running = () =>
-      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      execFileSync('ps', ['-ww', '-eo', 'args'], { encoding: 'utf8' })
         .split('\n')
         .some(args => args.includes(join(bin, 'git')))
     while (running()) {
