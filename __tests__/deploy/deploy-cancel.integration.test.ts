@@ -80,7 +80,7 @@ const page = async (): Promise<string> => (await httpGet(port)).body
 
 /** Processes whose command line names the deployment: docker compose children left behind. */
 function leftovers(): string[] {
-  return execFileSync('ps', ['-eo', 'pid,pgid,args'], { encoding: 'utf8' })
+  return execFileSync('ps', ['-ww', '-eo', 'pid,pgid,args'], { encoding: 'utf8' })
     .split('\n')
     .filter(line => line.includes(deployment) && !line.includes(' ps -eo'))
 }

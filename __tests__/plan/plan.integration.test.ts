@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import {
   chownSync,
+  existsSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -369,12 +370,30 @@ describe('the work follows the change, not the repository', () => {
       env: { GIT_TRACE: trace, PATH: `${bin}:${process.env.PATH ?? ''}` }
     })
     expectOk(run)
+    await readersEnded(bin)
     const commands = readFileSync(trace, 'utf8')
       .split('\n')
       .filter(line => line.includes('trace: built-in: git '))
       .map(line => line.replace(/^.*trace: built-in: git /, ''))
       .sort()
     return { run, commands, readerInput: readFileSync(readerInput, 'utf8') }
+  }
+
+  /**
+   * A folder reader plan started but never asked is not waited for: it reads end-of-input when the
+   * action exits, and may write its trace line after that. Its wrapper was running before the
+   * action exited (spawn returns once the program runs), so this waits until no process runs it.
+   */
+  async function readersEnded(bin: string): Promise<void> {
+    const deadline = Date.now() + 30_000
+    const running = () =>
+      execFileSync('ps', ['-ww', '-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .some(args => args.includes(join(bin, 'git')))
+    while (running()) {
+      if (Date.now() > deadline) throw new Error(`a git reader from ${bin} is still running`)
+      await new Promise(resolve => setTimeout(resolve, 20))
+    }
   }
 
   test('a push with both commits in the clone: one diff, then the touched folders’ trees only', async () => {
@@ -904,9 +923,15 @@ describe('bad input fails clearly and writes no outputs', () => {
 
   test('terraform-dir without terraform on PATH says how to fix it', async () => {
     const workspace = repo.checkout({ depth: 1 })
+    // This PATH without the folders that hold a terraform, not a fixed one: HashiCorp's apt and
+    // rpm packages install it in /usr/bin.
+    const path = (process.env.PATH ?? '')
+      .split(':')
+      .filter(dir => !existsSync(join(dir, 'terraform')))
+      .join(':')
     const run = await plan(workspace, pushEvent({ before: first, after: first }), {
       inputs: { deployments: '', 'terraform-dir': 'infrastructure' },
-      env: { PATH: '/usr/bin:/bin' }
+      env: { PATH: path }
     })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(

@@ -61,6 +61,8 @@ async function deploy(workspace: string, job: { deployment: string; path: string
   const run = await runAction({
     workspace,
     eventName: 'push',
+    // Its state with the rest of the test's files, not in the home folder.
+    env: { LAUNCH_SERVICE_STATE_DIR: join(repo.root, 'state') },
     inputs: {
       command: 'deploy',
       deployment: job.deployment,

@@ -62,6 +62,8 @@ function deploy(secrets: Record<string, string>): Promise<ActionRun> {
   return runAction({
     workspace,
     eventName: 'workflow_dispatch',
+    // Its state with the rest of the test's files, not in the home folder.
+    env: { LAUNCH_SERVICE_STATE_DIR: join(root, 'state') },
     inputs: {
       command: 'deploy',
       deployment,
