@@ -923,15 +923,15 @@ describe('bad input fails clearly and writes no outputs', () => {
 
   test('terraform-dir without terraform on PATH says how to fix it', async () => {
     const workspace = repo.checkout({ depth: 1 })
-    // This PATH without the folders that hold a terraform, not a fixed one: HashiCorp's apt and
-    // rpm packages install it in /usr/bin.
-    const path = (process.env.PATH ?? '')
-      .split(':')
-      .filter(dir => !existsSync(join(dir, 'terraform')))
-      .join(':')
+    // A PATH with git alone: HashiCorp's apt and rpm packages install terraform in /usr/bin, next
+    // to git, so no fixed PATH of system folders lacks it everywhere.
+    const bin = join(repo.root, 'git-only-bin')
+    mkdirSync(bin, { recursive: true })
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    if (!existsSync(join(bin, 'git'))) symlinkSync(realGit, join(bin, 'git'))
     const run = await plan(workspace, pushEvent({ before: first, after: first }), {
       inputs: { deployments: '', 'terraform-dir': 'infrastructure' },
-      env: { PATH: path }
+      env: { PATH: bin }
     })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(
