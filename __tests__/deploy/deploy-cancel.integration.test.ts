@@ -82,7 +82,7 @@ const page = async (): Promise<string> => (await httpGet(port)).body
 function leftovers(): string[] {
   return execFileSync('ps', ['-ww', '-eo', 'pid,pgid,args'], { encoding: 'utf8' })
     .split('\n')
-    .filter(line => line.includes(deployment) && !line.includes(' ps -eo'))
+    .filter(line => line.includes(deployment))
 }
 
 const lock = (): boolean => existsSync(join(web.stateRoot, `${deployment}.lock`))
