@@ -523,7 +523,6 @@ function boolean(read, name, fallback) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fo: () => (/* binding */ CONTRACT_PATH_SOURCE),
 /* harmony export */   Gn: () => (/* binding */ normaliseRepoPath),
 /* harmony export */   In: () => (/* binding */ envPrefix),
 /* harmony export */   MP: () => (/* binding */ compareNames),
@@ -533,7 +532,7 @@ function boolean(read, name, fallback) {
 /* harmony export */   uV: () => (/* binding */ isValidName),
 /* harmony export */   zJ: () => (/* binding */ isValidLabel)
 /* harmony export */ });
-/* unused harmony exports NAME_PATTERN, LABEL_PATTERN */
+/* unused harmony exports NAME_PATTERN, LABEL_PATTERN, CONTRACT_PATH_SOURCE */
 /**
  * Every name that reaches a command line, a path, a runner label or a DNS record passes through
  * here first. One rule per concept, shared by plan, deploy and remove.
@@ -1559,16 +1558,16 @@ function githubLastSuccessfulRun(options) {
 
 /** A table over deployments already built (the general path: parseDeployments). */
 function tableOf(deployments) {
-    return columnTable(deployments.map(d => d.name), deployments.map(d => d.service), deployments.map(d => d.path), i => deployments[i]);
+    return columnTable(deployments.map(d => d.name), deployments.map(d => d.service), i => deployments[i].path, i => deployments[i]);
 }
 /** A table over its columns; `at` builds a deployment in full. */
-function columnTable(names, services, paths, at, hints = {}) {
+function columnTable(names, services, path, at, hints = {}) {
     let serviceSet = hints.serviceSet;
     let byService;
     return {
         names,
         services,
-        paths,
+        path,
         get serviceSet() {
             return (serviceSet ??= new Set(services));
         },
@@ -1591,8 +1590,8 @@ function columnTable(names, services, paths, at, hints = {}) {
             if (hints.dir === servicesDir)
                 return [];
             const found = [];
-            for (let i = 0; i < paths.length; i++)
-                if (!isServicePath(paths[i], servicesDir, services[i]))
+            for (let i = 0; i < services.length; i++)
+                if (!isServicePath(path(i), servicesDir, services[i]))
                     found.push(i);
             return found;
         },
@@ -1843,13 +1842,15 @@ function joinPublishedDeployments(vars) {
  */
 const URL_SOURCE = 'https?://(?:[!#-\\[\\]-~]|\\\\u00(?:26|3c|3e))+';
 /**
- * One deployment exactly as Terraform writes it, with every field checked by the contract's own
- * rules (src/names.ts); captures the name, path and service. The first opens the map, every other
- * follows a comma.
+ * One deployment exactly as Terraform writes it, its service in `<servicesDir>/<service>`, with
+ * every field checked by the contract's own rules (src/names.ts); captures the name and the
+ * service, which the path gives (the service must repeat it: a back-reference). The first opens
+ * the map, every other follows a comma. A deployment whose path is anywhere else leaves the text
+ * to the general path, which also warns about it.
  */
-const ENTRY = new RegExp(`(?:^\\{|,)"(${src_names/* NAME_SOURCE */.su})":\\{"path":"(${src_names/* CONTRACT_PATH_SOURCE */.Fo})","public":(?:true|false),` +
-    `"runner_labels":\\["${src_names/* LABEL_SOURCE */.lH}"(?:,"${src_names/* LABEL_SOURCE */.lH}")*\\],"service":"(${src_names/* NAME_SOURCE */.su})",` +
-    `"target":"${src_names/* NAME_SOURCE */.su}","url":(?:null|"${URL_SOURCE}")\\}`);
+const entryExpression = (servicesDir) => new RegExp(`(?:^\\{|,)"(${src_names/* NAME_SOURCE */.su})":\\{"path":"${servicesDir.replace(/[.]/g, '\\.')}/(${src_names/* NAME_SOURCE */.su})",` +
+    `"public":(?:true|false),"runner_labels":\\["${src_names/* LABEL_SOURCE */.lH}"(?:,"${src_names/* LABEL_SOURCE */.lH}")*\\],` +
+    `"service":"\\2","target":"${src_names/* NAME_SOURCE */.su}","url":(?:null|"${URL_SOURCE}")\\}`);
 /**
  * Where a deployment's name ends and its object begins. Only there: no value in a matched entry
  * holds a quote.
@@ -1860,34 +1861,38 @@ const NAME_END = '":{"path":"';
  * -json deployments`, the published variables: compact, attributes in sorted order, all of them
  * present — without building an object per deployment: plan reads thousands on every run, and
  * JSON.parse plus a check of each field cost it more than everything else it does. Returns
- * undefined for any other text, valid or not; parseDeployments then parses and checks it field by
- * field and names each problem. Accepts only what parseDeployments accepts, with the same result
+ * undefined for any other text, valid or not, and where a deployment's path is not
+ * `<servicesDir>/<service>`; parseDeployments then parses and checks it field by field and names
+ * each problem. Accepts only what parseDeployments accepts, with the same result
  * (__tests__/deployments/terraform-text.test.ts compares the two). `breaks`: offsets (ascending)
  * where texts joined into this one meet (joinPublishedText); each must be where an entry begins,
  * as each part must be a map by itself.
  */
-function readTerraformText(text, breaks = []) {
+function readTerraformText(text, servicesDir, breaks = []) {
     const last = text.length - 1;
     if (text.charCodeAt(0) !== OPEN || text.charCodeAt(last) !== CLOSE)
         return undefined;
+    // A folder the contract refuses holds no valid path (the general path says so); every character
+    // of one the contract accepts but `.` stands for itself in an expression.
+    if (!(0,src_names/* isValidContractPath */.QL)(servicesDir))
+        return undefined;
     // One native pass cuts the text at every entry: what lies between two entries, then each
-    // entry's three captures, and so on; the closing brace last. The entries follow each other
+    // entry's two captures, and so on; the closing brace last. The entries follow each other
     // from the first character exactly when everything between them is empty.
     let parts;
     try {
-        parts = text.split(ENTRY);
+        parts = text.split(entryExpression(servicesDir));
     }
     catch (error) {
-        // A path of millions of segments overflows the expression's backtracking stack.
+        // Millions of labels overflow the expression's backtracking stack.
         if (error instanceof RangeError)
             return undefined;
         throw error;
     }
-    const count = (parts.length - 1) / 4;
+    const count = (parts.length - 1) / 3;
     if (parts[parts.length - 1] !== (count === 0 ? '{}' : '}'))
         return undefined;
     const names = new Array(count);
-    const paths = new Array(count);
     const services = new Array(count);
     let indexes = 0; // how many names so far are array indexes (all of them: they come first)
     let lastIndex = -1;
@@ -1897,13 +1902,11 @@ function readTerraformText(text, breaks = []) {
     // along both lists (j: the first service not less than the name), not with a set of thousands.
     let inOrder = true; // names (none an array index) and services so far
     let servicesInOrder = true;
-    let j = 0;
-    let dir; // the folder every path so far is `<dir>/<service>` in
-    let sameDir = true;
-    for (let i = 0; i < count; i++) {
-        if (parts[4 * i] !== '')
+    let j = 2; // parts[j]: that service
+    for (let i = 0, at = 0; i < count; i++, at += 3) {
+        if (parts[at] !== '')
             return undefined;
-        const name = parts[4 * i + 1];
+        const name = parts[at + 1];
         // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"),
         // where Terraform sorts them as strings: read directly only when the two orders agree.
         if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
@@ -1920,23 +1923,17 @@ function readTerraformText(text, breaks = []) {
                 return undefined;
             previous = name;
         }
-        const service = parts[4 * i + 3];
+        const service = parts[at + 2];
         if (i > 0 && service < services[i - 1])
             inOrder = servicesInOrder = false;
         if (inOrder) {
-            while (j < count && parts[4 * j + 3] < name)
-                j++;
+            while (j < parts.length - 1 && parts[j] < name)
+                j += 3;
             // parseDeployments names the clash.
-            if (j < count && parts[4 * j + 3] === name && service !== name)
+            if (j < parts.length - 1 && parts[j] === name && service !== name)
                 return undefined;
         }
-        const path = parts[4 * i + 2];
-        if (sameDir) {
-            dir ??= path.slice(0, Math.max(0, path.length - service.length - 1));
-            sameDir = isServicePath(path, dir, service);
-        }
         names[i] = name;
-        paths[i] = path;
         services[i] = service;
     }
     if (!breaks.every((at, k) => (k === 0 || at > breaks[k - 1]) && beginsEntry(text, at)))
@@ -1954,7 +1951,7 @@ function readTerraformText(text, breaks = []) {
         lastKey = { i, at: text.indexOf(`"${names[i]}${NAME_END}`, from) };
         return lastKey.at;
     };
-    return columnTable(names, services, paths, i => {
+    return columnTable(names, services, i => `${servicesDir}/${services[i]}`, i => {
         // From past `"<name>":` to the comma before the next name, or to the map's closing brace.
         const start = key(i) + names[i].length + 3;
         const end = i + 1 < count ? key(i + 1) - 1 : last;
@@ -1968,7 +1965,7 @@ function readTerraformText(text, breaks = []) {
             public: raw.public,
             url: raw.url
         };
-    }, { servicesInOrder, dir: sameDir ? dir : undefined, serviceSet });
+    }, { servicesInOrder, dir: servicesDir, serviceSet });
 }
 /**
  * Whether an entry begins at `at` (its `{` or `,`) in a text whose entries matched: a name is a
@@ -1997,22 +1994,26 @@ const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 /**
  * Reads the deployments from the `deployments` input (JSON text or a file path), by running
  * `terraform output -json deployments` in `terraform-dir`, or from the repository variables
- * Terraform publishes (`vars`).
+ * Terraform publishes (`vars`). `servicesDir`: where the services live (`services-dir`), which
+ * the usual deployments' paths are read against.
  */
 async function loadDeployments(source, workspace, run) {
+    const { servicesDir } = source;
     if (source.deployments === undefined && source.terraformDir === undefined) {
         const vars = source.publishedVars ?? {};
         const parts = publishedParts(vars);
         const joined = joinPublishedText(parts);
         return (
         // An entry split across two parts must not be read: each part must be JSON by itself.
-        (joined === undefined ? undefined : readTerraformText(joined.text, joined.breaks)) ??
+        (joined === undefined
+            ? undefined
+            : readTerraformText(joined.text, servicesDir, joined.breaks)) ??
             tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars')));
     }
     if (source.deployments !== undefined) {
         const text = source.deployments;
         if (/^\s*[{[]/.test(text))
-            return readText(text, 'deployments', 'the text');
+            return readText(text, servicesDir, 'deployments', 'the text');
         const file = (0,external_node_path_.isAbsolute)(text) ? text : (0,external_node_path_.resolve)(workspace, text);
         let content;
         try {
@@ -2021,7 +2022,7 @@ async function loadDeployments(source, workspace, run) {
         catch {
             throw new errors/* InputError */.dz('deployments', `'${text}' is neither JSON nor a readable file`, 'Pass the JSON itself, or a path (relative to the workspace) to a file holding `terraform output -json`.');
         }
-        return readText(content, 'deployments', `file '${text}'`);
+        return readText(content, servicesDir, 'deployments', `file '${text}'`);
     }
     const dir = (0,external_node_path_.resolve)(workspace, source.terraformDir ?? '.');
     let result;
@@ -2041,14 +2042,14 @@ async function loadDeployments(source, workspace, run) {
         throw new errors/* ActionError */.lZ(`terraform output -json deployments in '${source.terraformDir}' failed (exit ${result.exitCode}): ${result.stderr.trim()}\n` +
             'Run terraform init (with the same backend) in that folder first.');
     }
-    return readText(result.stdout, 'terraform-dir', 'terraform output -json deployments (with hashicorp/setup-terraform, set terraform_wrapper: false)');
+    return readText(result.stdout, servicesDir, 'terraform-dir', 'terraform output -json deployments (with hashicorp/setup-terraform, set terraform_wrapper: false)');
 }
 /**
  * A deployments map or output document given as text: read directly when it is in Terraform's
  * own form (readTerraformText), else parsed and checked field by field.
  */
-function readText(text, input, what) {
-    return (readTerraformText(trimJsonSpace(text)) ??
+function readText(text, servicesDir, input, what) {
+    return (readTerraformText(trimJsonSpace(text), servicesDir) ??
         tableOf(parseDeployments(parseJson(text, input, what), input)));
 }
 /**
@@ -2379,7 +2380,7 @@ async function computePlan(inputs, context, deps) {
         : (trees) => deps.git.holdsFile(trees, compose_files/* COMPOSE_FILES */.Z);
     const table = await loadDeployments(inputs, deps.workspace, deps.run);
     const warnings = table.misplaced(inputs.servicesDir).map(i => {
-        const [name, service, path] = [table.names[i], table.services[i], table.paths[i]];
+        const [name, service, path] = [table.names[i], table.services[i], table.path(i)];
         const expected = `${inputs.servicesDir}/${service}`;
         return `Deployment '${name}' has path '${path}', but service '${service}' lives in '${expected}'; changes are detected in '${expected}'.`;
     });

@@ -100,7 +100,7 @@ test('a deployment split across two parts is refused: each part must be a JSON o
   expect(() => joinPublishedDeployments(vars)).toThrow(
     /LAUNCH_SERVICE_DEPLOYMENTS_1 is not valid JSON/
   )
-  await expect(loadDeployments({ publishedVars: vars }, process.cwd(), runCommand)).rejects.toThrow(
-    /LAUNCH_SERVICE_DEPLOYMENTS_1 is not valid JSON/
-  )
+  await expect(
+    loadDeployments({ publishedVars: vars, servicesDir: 'services' }, process.cwd(), runCommand)
+  ).rejects.toThrow(/LAUNCH_SERVICE_DEPLOYMENTS_1 is not valid JSON/)
 })

@@ -28,12 +28,12 @@ describe('a text JSON does not allow around the map is refused, as the general p
     ['a line separator after it', `${text}\u2028`]
   ])('%s', async (_, given) => {
     expect(() => parseDeployments(JSON.parse(given), 'deployments')).toThrow(SyntaxError)
-    await expect(loadDeployments({ deployments: given }, dir, runCommand)).rejects.toThrow(
-      /the text is not valid JSON/
-    )
+    await expect(
+      loadDeployments({ deployments: given, servicesDir: 'services' }, dir, runCommand)
+    ).rejects.toThrow(/the text is not valid JSON/)
     writeFileSync(join(dir, 'deployments.json'), given)
     await expect(
-      loadDeployments({ deployments: 'deployments.json' }, dir, runCommand)
+      loadDeployments({ deployments: 'deployments.json', servicesDir: 'services' }, dir, runCommand)
     ).rejects.toThrow(/file 'deployments.json' is not valid JSON/)
   })
 })

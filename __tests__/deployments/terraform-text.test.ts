@@ -68,14 +68,14 @@ function general(text: string): Deployment[] | string {
 }
 
 /** readTerraformText's answer, held to the general path's whenever it gives one. */
-function fast(text: string): Deployment[] | undefined {
-  const table = readTerraformText(text)
+function fast(text: string, servicesDir = 'services'): Deployment[] | undefined {
+  const table = readTerraformText(text, servicesDir)
   if (table === undefined) return undefined
   const read = rows(table)
   expect({ text, read }).toEqual({ text, read: general(text) })
   expect(table.names).toEqual(read.map(d => d.name))
   expect(table.services).toEqual(read.map(d => d.service))
-  expect(table.paths).toEqual(read.map(d => d.path))
+  expect(read.map((_, i) => table.path(i))).toEqual(read.map(d => d.path))
   // What plan asks of all the deployments, answered as a walk along them would (the general
   // path's table walks).
   const walked = tableOf(read)
@@ -94,7 +94,7 @@ function fast(text: string): Deployment[] | undefined {
 }
 
 describe('readTerraformText', () => {
-  test('reads every valid name, label and path of the contract table as the general path does', () => {
+  test('reads every valid name and label of the contract table as the general path does', () => {
     const map: Record<string, unknown> = {}
     for (const name of names.names.valid) {
       map[`${name}`] = record(name === 'deployments' ? 'web' : name, {
@@ -104,13 +104,36 @@ describe('readTerraformText', () => {
         url: `https://${name}.example.com/?a=1&b=<2>`
       })
     }
-    names.paths.valid.forEach((path, i) => {
-      map[`path-${i}`] = record(`path-${i}`, { path })
-    })
-    expect(fast(terraformJson(map))).toHaveLength(
-      names.names.valid.length + names.paths.valid.length
-    )
+    expect(fast(terraformJson(map))).toHaveLength(names.names.valid.length)
     expect(fast('{}')).toEqual([])
+  })
+
+  test('reads deployments in any valid services folder, and leaves one elsewhere to the general path', () => {
+    for (const dir of names.paths.valid) {
+      const map = { a: record('a', { path: `${dir}/a` }), b: record('b', { path: `${dir}/b` }) }
+      expect({ dir, read: fast(terraformJson(map), dir) }).toEqual({
+        dir,
+        read: general(terraformJson(map))
+      })
+      // One deployment outside the folder, or the folder given another way, and the whole text
+      // goes to the general path, which warns about the misplaced one.
+      const text = terraformJson({ ...map, c: record('c', { path: `${dir}/x/c` }) })
+      expect(readTerraformText(text, dir)).toBeUndefined()
+      expect(readTerraformText(terraformJson(map), `${dir}/`)).toBeUndefined()
+    }
+    // A folder the contract refuses holds no valid path: the general path says so.
+    for (const dir of names.paths.invalid)
+      expect(
+        readTerraformText(terraformJson({ a: record('a', { path: `${dir}/a` }) }), dir)
+      ).toBeUndefined()
+    // `.` in a folder's name is a dot, not any character.
+    expect(
+      readTerraformText(terraformJson({ a: record('a', { path: 'aXb/a' }) }), 'a.b')
+    ).toBeUndefined()
+    // The service repeats the path's last segment, or the text goes to the general path.
+    const other = terraformJson({ a: record('a', { path: 'services/b' }) })
+    expect(readTerraformText(other, 'services')).toBeUndefined()
+    expect(general(other)).toEqual([expect.objectContaining({ path: 'services/b', service: 'a' })])
   })
 
   test.each([
@@ -141,7 +164,7 @@ describe('readTerraformText', () => {
     'declines a %s, which the general path refuses',
     (_, map) => {
       const text = terraformJson(map)
-      expect(readTerraformText(text)).toBeUndefined()
+      expect(readTerraformText(text, 'services')).toBeUndefined()
       expect(general(text)).toMatch(/the deployments contract is violated/)
     }
   )
@@ -163,7 +186,7 @@ describe('readTerraformText', () => {
     ['an output document', terraformJson({ deployments: { value: { x: record('web') } } })],
     ['two maps', terraformJson({ x: record('web') }) + terraformJson({ y: record('web') })]
   ])('leaves %s to the general path', (_, text) => {
-    expect(readTerraformText(text)).toBeUndefined()
+    expect(readTerraformText(text, 'services')).toBeUndefined()
   })
 
   test('a deployment may be named like its own service, whatever the order of the services', () => {
@@ -180,10 +203,13 @@ describe('readTerraformText', () => {
     const starts = [...text.matchAll(/,"[bc]":\{"path"/g)].map(m => m.index)
     expect(starts).toHaveLength(2)
     const [b, c] = starts as [number, number]
-    expect(readTerraformText(text, [b, c])).toBeDefined()
-    expect(readTerraformText(text, [c])).toBeDefined()
+    expect(readTerraformText(text, 'services', [b, c])).toBeDefined()
+    expect(readTerraformText(text, 'services', [c])).toBeDefined()
     for (const breaks of [[b, b], [c, b], [b + 1], [text.indexOf(',"public"')]])
-      expect({ breaks, read: readTerraformText(text, breaks) }).toEqual({ breaks, read: undefined })
+      expect({ breaks, read: readTerraformText(text, 'services', breaks) }).toEqual({
+        breaks,
+        read: undefined
+      })
   })
 
   test('reads names that are numbers in the order the general path gives them', () => {
@@ -205,9 +231,15 @@ describe('readTerraformText', () => {
     ).toHaveLength(6)
   })
 
-  test('a deployment with a path of millions of segments is read or declined, never a crash', () => {
-    const text = terraformJson({ x: record('web', { path: `a${'/a'.repeat(4_000_000)}` }) })
-    expect(() => readTerraformText(text)).not.toThrow()
+  test('a deployment with a path of millions of segments or labels is read or declined, never a crash', () => {
+    const path = `a${'/a'.repeat(4_000_000)}`
+    expect(() =>
+      readTerraformText(terraformJson({ x: record('web', { path }) }), 'a')
+    ).not.toThrow()
+    const runner_labels = Array.from({ length: 2_000_000 }, () => 'a')
+    expect(() =>
+      readTerraformText(terraformJson({ x: record('web', { runner_labels }) }), 'services')
+    ).not.toThrow()
   })
 
   test('whatever a mutation of a valid document, it accepts only what the general path accepts, equal', () => {
@@ -309,12 +341,20 @@ describe('the text Terraform itself writes', () => {
     const parts = publishedParts(vars)
     parts.splice(1, 0, { name: 'empty', text: '{}' })
     const joined = joinPublishedText(parts)
-    expect(joined && readTerraformText(joined.text, joined.breaks)).toBeDefined()
-    const published = await loadDeployments({ publishedVars: vars }, dir, runCommand)
+    expect(joined && readTerraformText(joined.text, 'services', joined.breaks)).toBeDefined()
+    const published = await loadDeployments(
+      { publishedVars: vars, servicesDir: 'services' },
+      dir,
+      runCommand
+    )
     expect(rows(published)).toEqual(read)
     // From a file, with the newline the shell adds.
     writeFileSync(join(dir, 'deployments.json'), output)
-    const fromFile = await loadDeployments({ deployments: 'deployments.json' }, dir, runCommand)
+    const fromFile = await loadDeployments(
+      { deployments: 'deployments.json', servicesDir: 'services' },
+      dir,
+      runCommand
+    )
     expect(rows(fromFile)).toEqual(read)
   })
 })

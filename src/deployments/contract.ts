@@ -22,7 +22,8 @@ export interface Deployment {
 export interface DeploymentTable {
   readonly names: readonly string[]
   readonly services: readonly string[]
-  readonly paths: readonly string[]
+  /** The i-th deployment's path. */
+  path(i: number): string
   /** The services that have a deployment. */
   readonly serviceSet: ReadonlySet<string>
   /** The indexes of the deployments of `service`, ascending. */
@@ -47,7 +48,7 @@ export function tableOf(deployments: Deployment[]): DeploymentTable {
   return columnTable(
     deployments.map(d => d.name),
     deployments.map(d => d.service),
-    deployments.map(d => d.path),
+    i => (deployments[i] as Deployment).path,
     i => deployments[i] as Deployment
   )
 }
@@ -56,7 +57,7 @@ export function tableOf(deployments: Deployment[]): DeploymentTable {
 export function columnTable(
   names: readonly string[],
   services: readonly string[],
-  paths: readonly string[],
+  path: (i: number) => string,
   at: (i: number) => Deployment,
   hints: TableHints = {}
 ): DeploymentTable {
@@ -65,7 +66,7 @@ export function columnTable(
   return {
     names,
     services,
-    paths,
+    path,
     get serviceSet() {
       return (serviceSet ??= new Set(services))
     },
@@ -84,8 +85,8 @@ export function columnTable(
     misplaced(servicesDir) {
       if (hints.dir === servicesDir) return []
       const found: number[] = []
-      for (let i = 0; i < paths.length; i++)
-        if (!isServicePath(paths[i] as string, servicesDir, services[i] as string)) found.push(i)
+      for (let i = 0; i < services.length; i++)
+        if (!isServicePath(path(i), servicesDir, services[i] as string)) found.push(i)
       return found
     },
     at

@@ -9,26 +9,35 @@ import { readTerraformText } from './terraform-text.js'
 /**
  * Reads the deployments from the `deployments` input (JSON text or a file path), by running
  * `terraform output -json deployments` in `terraform-dir`, or from the repository variables
- * Terraform publishes (`vars`).
+ * Terraform publishes (`vars`). `servicesDir`: where the services live (`services-dir`), which
+ * the usual deployments' paths are read against.
  */
 export async function loadDeployments(
-  source: { deployments?: string; terraformDir?: string; publishedVars?: Record<string, string> },
+  source: {
+    deployments?: string
+    terraformDir?: string
+    publishedVars?: Record<string, string>
+    servicesDir: string
+  },
   workspace: string,
   run: Runner
 ): Promise<DeploymentTable> {
+  const { servicesDir } = source
   if (source.deployments === undefined && source.terraformDir === undefined) {
     const vars = source.publishedVars ?? {}
     const parts = publishedParts(vars)
     const joined = joinPublishedText(parts)
     return (
       // An entry split across two parts must not be read: each part must be JSON by itself.
-      (joined === undefined ? undefined : readTerraformText(joined.text, joined.breaks)) ??
+      (joined === undefined
+        ? undefined
+        : readTerraformText(joined.text, servicesDir, joined.breaks)) ??
       tableOf(parseDeployments(joinPublishedDeployments(vars), 'vars'))
     )
   }
   if (source.deployments !== undefined) {
     const text = source.deployments
-    if (/^\s*[{[]/.test(text)) return readText(text, 'deployments', 'the text')
+    if (/^\s*[{[]/.test(text)) return readText(text, servicesDir, 'deployments', 'the text')
     const file = isAbsolute(text) ? text : resolve(workspace, text)
     let content: string
     try {
@@ -40,7 +49,7 @@ export async function loadDeployments(
         'Pass the JSON itself, or a path (relative to the workspace) to a file holding `terraform output -json`.'
       )
     }
-    return readText(content, 'deployments', `file '${text}'`)
+    return readText(content, servicesDir, 'deployments', `file '${text}'`)
   }
 
   const dir = resolve(workspace, source.terraformDir ?? '.')
@@ -75,6 +84,7 @@ export async function loadDeployments(
   }
   return readText(
     result.stdout,
+    servicesDir,
     'terraform-dir',
     'terraform output -json deployments (with hashicorp/setup-terraform, set terraform_wrapper: false)'
   )
@@ -84,9 +94,9 @@ export async function loadDeployments(
  * A deployments map or output document given as text: read directly when it is in Terraform's
  * own form (readTerraformText), else parsed and checked field by field.
  */
-function readText(text: string, input: string, what: string): DeploymentTable {
+function readText(text: string, servicesDir: string, input: string, what: string): DeploymentTable {
   return (
-    readTerraformText(trimJsonSpace(text)) ??
+    readTerraformText(trimJsonSpace(text), servicesDir) ??
     tableOf(parseDeployments(parseJson(text, input, what), input))
   )
 }

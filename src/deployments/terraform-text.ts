@@ -1,5 +1,5 @@
-import { CONTRACT_PATH_SOURCE, LABEL_SOURCE, NAME_SOURCE } from '../names.js'
-import { type DeploymentTable, columnTable, isServicePath, namedLikeAService } from './contract.js'
+import { LABEL_SOURCE, NAME_SOURCE, isValidContractPath } from '../names.js'
+import { type DeploymentTable, columnTable, namedLikeAService } from './contract.js'
 
 /**
  * URLs as Terraform writes them: printable ASCII without space, `"` or `\`, and the escapes
@@ -9,15 +9,18 @@ import { type DeploymentTable, columnTable, isServicePath, namedLikeAService } f
 const URL_SOURCE = 'https?://(?:[!#-\\[\\]-~]|\\\\u00(?:26|3c|3e))+'
 
 /**
- * One deployment exactly as Terraform writes it, with every field checked by the contract's own
- * rules (src/names.ts); captures the name, path and service. The first opens the map, every other
- * follows a comma.
+ * One deployment exactly as Terraform writes it, its service in `<servicesDir>/<service>`, with
+ * every field checked by the contract's own rules (src/names.ts); captures the name and the
+ * service, which the path gives (the service must repeat it: a back-reference). The first opens
+ * the map, every other follows a comma. A deployment whose path is anywhere else leaves the text
+ * to the general path, which also warns about it.
  */
-const ENTRY = new RegExp(
-  `(?:^\\{|,)"(${NAME_SOURCE})":\\{"path":"(${CONTRACT_PATH_SOURCE})","public":(?:true|false),` +
-    `"runner_labels":\\["${LABEL_SOURCE}"(?:,"${LABEL_SOURCE}")*\\],"service":"(${NAME_SOURCE})",` +
-    `"target":"${NAME_SOURCE}","url":(?:null|"${URL_SOURCE}")\\}`
-)
+const entryExpression = (servicesDir: string) =>
+  new RegExp(
+    `(?:^\\{|,)"(${NAME_SOURCE})":\\{"path":"${servicesDir.replace(/[.]/g, '\\.')}/(${NAME_SOURCE})",` +
+      `"public":(?:true|false),"runner_labels":\\["${LABEL_SOURCE}"(?:,"${LABEL_SOURCE}")*\\],` +
+      `"service":"\\2","target":"${NAME_SOURCE}","url":(?:null|"${URL_SOURCE}")\\}`
+  )
 /**
  * Where a deployment's name ends and its object begins. Only there: no value in a matched entry
  * holds a quote.
@@ -29,33 +32,37 @@ const NAME_END = '":{"path":"'
  * -json deployments`, the published variables: compact, attributes in sorted order, all of them
  * present — without building an object per deployment: plan reads thousands on every run, and
  * JSON.parse plus a check of each field cost it more than everything else it does. Returns
- * undefined for any other text, valid or not; parseDeployments then parses and checks it field by
- * field and names each problem. Accepts only what parseDeployments accepts, with the same result
+ * undefined for any other text, valid or not, and where a deployment's path is not
+ * `<servicesDir>/<service>`; parseDeployments then parses and checks it field by field and names
+ * each problem. Accepts only what parseDeployments accepts, with the same result
  * (__tests__/deployments/terraform-text.test.ts compares the two). `breaks`: offsets (ascending)
  * where texts joined into this one meet (joinPublishedText); each must be where an entry begins,
  * as each part must be a map by itself.
  */
 export function readTerraformText(
   text: string,
+  servicesDir: string,
   breaks: readonly number[] = []
 ): DeploymentTable | undefined {
   const last = text.length - 1
   if (text.charCodeAt(0) !== OPEN || text.charCodeAt(last) !== CLOSE) return undefined
+  // A folder the contract refuses holds no valid path (the general path says so); every character
+  // of one the contract accepts but `.` stands for itself in an expression.
+  if (!isValidContractPath(servicesDir)) return undefined
   // One native pass cuts the text at every entry: what lies between two entries, then each
-  // entry's three captures, and so on; the closing brace last. The entries follow each other
+  // entry's two captures, and so on; the closing brace last. The entries follow each other
   // from the first character exactly when everything between them is empty.
   let parts: string[]
   try {
-    parts = text.split(ENTRY)
+    parts = text.split(entryExpression(servicesDir))
   } catch (error) {
-    // A path of millions of segments overflows the expression's backtracking stack.
+    // Millions of labels overflow the expression's backtracking stack.
     if (error instanceof RangeError) return undefined
     throw error
   }
-  const count = (parts.length - 1) / 4
+  const count = (parts.length - 1) / 3
   if (parts[parts.length - 1] !== (count === 0 ? '{}' : '}')) return undefined
   const names: string[] = new Array(count)
-  const paths: string[] = new Array(count)
   const services: string[] = new Array(count)
   let indexes = 0 // how many names so far are array indexes (all of them: they come first)
   let lastIndex = -1
@@ -65,12 +72,10 @@ export function readTerraformText(
   // along both lists (j: the first service not less than the name), not with a set of thousands.
   let inOrder = true // names (none an array index) and services so far
   let servicesInOrder = true
-  let j = 0
-  let dir: string | undefined // the folder every path so far is `<dir>/<service>` in
-  let sameDir = true
-  for (let i = 0; i < count; i++) {
-    if (parts[4 * i] !== '') return undefined
-    const name = parts[4 * i + 1] as string
+  let j = 2 // parts[j]: that service
+  for (let i = 0, at = 0; i < count; i++, at += 3) {
+    if (parts[at] !== '') return undefined
+    const name = parts[at + 1] as string
     // JSON.parse puts keys that are array indexes first, in numeric order ("9" before "10"),
     // where Terraform sorts them as strings: read directly only when the two orders agree.
     if (name.charCodeAt(0) <= NINE && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1) {
@@ -84,20 +89,14 @@ export function readTerraformText(
       if (name <= previous) return undefined
       previous = name
     }
-    const service = parts[4 * i + 3] as string
+    const service = parts[at + 2] as string
     if (i > 0 && service < (services[i - 1] as string)) inOrder = servicesInOrder = false
     if (inOrder) {
-      while (j < count && (parts[4 * j + 3] as string) < name) j++
+      while (j < parts.length - 1 && (parts[j] as string) < name) j += 3
       // parseDeployments names the clash.
-      if (j < count && parts[4 * j + 3] === name && service !== name) return undefined
-    }
-    const path = parts[4 * i + 2] as string
-    if (sameDir) {
-      dir ??= path.slice(0, Math.max(0, path.length - service.length - 1))
-      sameDir = isServicePath(path, dir, service)
+      if (j < parts.length - 1 && parts[j] === name && service !== name) return undefined
     }
     names[i] = name
-    paths[i] = path
     services[i] = service
   }
   if (
@@ -120,7 +119,7 @@ export function readTerraformText(
   return columnTable(
     names,
     services,
-    paths,
+    i => `${servicesDir}/${services[i] as string}`,
     i => {
       // From past `"<name>":` to the comma before the next name, or to the map's closing brace.
       const start = key(i) + (names[i] as string).length + 3
@@ -136,7 +135,7 @@ export function readTerraformText(
         url: raw.url
       }
     },
-    { servicesInOrder, dir: sameDir ? dir : undefined, serviceSet }
+    { servicesInOrder, dir: servicesDir, serviceSet }
   )
 }
 

@@ -53,7 +53,7 @@ export async function computePlan(
     : (trees: string[]) => deps.git.holdsFile(trees, COMPOSE_FILES)
   const table = await loadDeployments(inputs, deps.workspace, deps.run)
   const warnings = table.misplaced(inputs.servicesDir).map(i => {
-    const [name, service, path] = [table.names[i], table.services[i], table.paths[i]]
+    const [name, service, path] = [table.names[i], table.services[i], table.path(i)]
     const expected = `${inputs.servicesDir}/${service as string}`
     return `Deployment '${name as string}' has path '${path as string}', but service '${service as string}' lives in '${expected}'; changes are detected in '${expected}'.`
   })
