@@ -188,11 +188,9 @@ const runCommandInBackground = (command, args, options = {}) => {
 };
 /**
  * Starts a program now and gives it its input later, through a pipe: for a short command whose
- * input is known only after other work. Its start is then off the way, and cheaper: Node forks
- * itself to start a program, which takes longer the more memory it holds (plan, after reading
- * thousands of deployments: about twice as long). Output as runCommandInBackground. Until it has
- * its input, nothing of this process waits for it: given none, it reads end-of-input when this
- * process exits, and ends.
+ * input is known only after other work, so that the program has started up by then. Output as
+ * runCommandInBackground. Until it has its input, nothing of this process waits for it: given
+ * none, it reads end-of-input when this process exits, and ends.
  */
 function startCommand(command, args, options = {}) {
     const { child, ended } = spawnToFiles(command, args, options, 'pipe');
@@ -2374,11 +2372,13 @@ async function computePlan(inputs, context, deps) {
     const started = deps.compareAhead === true && inputs.compareWith !== 'last-successful-run'
         ? startComparison(request, deps.git)
         : undefined;
-    // The git process that will read the changed folders starts now too, and waits for their trees.
+    const table = await loadDeployments(inputs, deps.workspace, deps.run);
+    // The git process that will read the changed folders starts now, while git still compares and
+    // plan would only wait for it, and waits for their trees. (Started with the comparison, the two
+    // git processes start up at once, on a small runner on the cores plan's reading needs.)
     const holdsFile = started
         ? deps.git.startHoldsFile(compose_files/* COMPOSE_FILES */.Z)
         : (trees) => deps.git.holdsFile(trees, compose_files/* COMPOSE_FILES */.Z);
-    const table = await loadDeployments(inputs, deps.workspace, deps.run);
     const warnings = table.misplaced(inputs.servicesDir).map(i => {
         const [name, service, path] = [table.names[i], table.services[i], table.path(i)];
         const expected = `${inputs.servicesDir}/${service}`;

@@ -164,11 +164,9 @@ export type StartedCommand = (input: Buffer) => Promise<CommandResult>
 
 /**
  * Starts a program now and gives it its input later, through a pipe: for a short command whose
- * input is known only after other work. Its start is then off the way, and cheaper: Node forks
- * itself to start a program, which takes longer the more memory it holds (plan, after reading
- * thousands of deployments: about twice as long). Output as runCommandInBackground. Until it has
- * its input, nothing of this process waits for it: given none, it reads end-of-input when this
- * process exits, and ends.
+ * input is known only after other work, so that the program has started up by then. Output as
+ * runCommandInBackground. Until it has its input, nothing of this process waits for it: given
+ * none, it reads end-of-input when this process exits, and ends.
  */
 export function startCommand(
   command: string,

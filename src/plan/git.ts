@@ -35,8 +35,9 @@ export interface Git {
   holdsFile(trees: string[], names: string[]): Promise<boolean[]>
   /**
    * holdsFile for these `names`, its git process started now and asked once, later (a further
-   * call is a holdsFile of its own): started while plan is small, it starts sooner, and out of the
-   * way (startCommand). Never asked, it ends with this process, having read nothing.
+   * call is a holdsFile of its own): started while plan would only wait, git's own start is out of
+   * the way when the question comes (startCommand). Never asked, it ends with this process, having
+   * read nothing.
    */
   startHoldsFile(names: string[]): (trees: string[]) => Promise<boolean[]>
 }

@@ -47,11 +47,13 @@ export async function computePlan(
     deps.compareAhead === true && inputs.compareWith !== 'last-successful-run'
       ? startComparison(request, deps.git)
       : undefined
-  // The git process that will read the changed folders starts now too, and waits for their trees.
+  const table = await loadDeployments(inputs, deps.workspace, deps.run)
+  // The git process that will read the changed folders starts now, while git still compares and
+  // plan would only wait for it, and waits for their trees. (Started with the comparison, the two
+  // git processes start up at once, on a small runner on the cores plan's reading needs.)
   const holdsFile = started
     ? deps.git.startHoldsFile(COMPOSE_FILES)
     : (trees: string[]) => deps.git.holdsFile(trees, COMPOSE_FILES)
-  const table = await loadDeployments(inputs, deps.workspace, deps.run)
   const warnings = table.misplaced(inputs.servicesDir).map(i => {
     const [name, service, path] = [table.names[i], table.services[i], table.path(i)]
     const expected = `${inputs.servicesDir}/${service as string}`
