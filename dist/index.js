@@ -1882,8 +1882,9 @@ function readTerraformText(text, servicesDir, breaks = []) {
         parts = text.split(entryExpression(servicesDir));
     }
     catch (error) {
-        // Millions of labels overflow the expression's backtracking stack.
-        if (error instanceof RangeError)
+        // A services-dir of tens of thousands of characters makes an expression V8 will not build
+        // (SyntaxError); millions of labels overflow its backtracking stack (RangeError).
+        if (error instanceof SyntaxError || error instanceof RangeError)
             return undefined;
         throw error;
     }
@@ -2373,8 +2374,8 @@ async function computePlan(inputs, context, deps) {
         ? startComparison(request, deps.git)
         : undefined;
     const table = await loadDeployments(inputs, deps.workspace, deps.run);
-    // The git process that will read the changed folders starts now, while git still compares and
-    // plan would only wait for it, and waits for their trees. (Started with the comparison, the two
+    // The git process that will read the changed folders starts now, while git usually still
+    // compares and plan would only wait for it, and waits for their trees. (Started with the comparison, the two
     // git processes start up at once, on a small runner on the cores plan's reading needs.)
     const holdsFile = started
         ? deps.git.startHoldsFile(compose_files/* COMPOSE_FILES */.Z)

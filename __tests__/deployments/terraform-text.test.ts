@@ -231,11 +231,13 @@ describe('readTerraformText', () => {
     ).toHaveLength(6)
   })
 
-  test('a deployment with a path of millions of segments or labels is read or declined, never a crash', () => {
+  test('a path of millions of segments, millions of labels or a huge services-dir: read or declined, never a crash', () => {
     const path = `a${'/a'.repeat(4_000_000)}`
     expect(() =>
       readTerraformText(terraformJson({ x: record('web', { path }) }), 'a')
     ).not.toThrow()
+    // A services-dir too long for V8 to build the expression: the general path reads it.
+    expect(readTerraformText('{}', 'a'.repeat(100_000))).toBeUndefined()
     const runner_labels = Array.from({ length: 2_000_000 }, () => 'a')
     expect(() =>
       readTerraformText(terraformJson({ x: record('web', { runner_labels }) }), 'services')

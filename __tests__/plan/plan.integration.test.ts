@@ -349,10 +349,17 @@ describe('push', () => {
 describe('the work follows the change, not the repository', () => {
   /**
    * The git commands a plan ran (GIT_TRACE), without `git`, sorted (the comparison and the folder
-   * reader start together, so the trace's order is a race), and what the folder reader (`git
-   * diff-tree --stdin`) was given to read: the real git, behind a wrapper that copies its input.
+   * reader run at the same time, so the trace's order is a race), and what the folder reader
+   * (`git diff-tree --stdin`) was given to read: the real git, behind a wrapper that copies its
+   * input.
    */
-  async function tracedPlan(workspace: string, event: unknown, eventName = 'push') {
+  async function tracedPlan(
+    workspace: string,
+    event: unknown,
+    eventName = 'push',
+    inputs: Record<string, string> = {},
+    ok = true
+  ) {
     const id = Math.random().toString(36).slice(2)
     const trace = join(repo.root, `trace-${id}`)
     const readerInput = join(repo.root, `reader-input-${id}`)
@@ -367,9 +374,10 @@ describe('the work follows the change, not the repository', () => {
     )
     const run = await plan(workspace, event, {
       eventName,
+      inputs,
       env: { GIT_TRACE: trace, PATH: `${bin}:${process.env.PATH ?? ''}` }
     })
-    expectOk(run)
+    if (ok) expectOk(run)
     await readersEnded(bin)
     const commands = readFileSync(trace, 'utf8')
       .split('\n')
@@ -454,6 +462,24 @@ describe('the work follows the change, not the repository', () => {
     const apiTree = git(repo.work, 'rev-parse', `${after}:services/api`)
     expect(readerInput.trim().split('\n')).toEqual([
       expect.stringMatching(new RegExp(` ${apiTree}$`))
+    ])
+  })
+
+  test('bad deployments fail before a folder reader starts: only the comparison ran', async () => {
+    const after = repo.commit({ 'services/web/app.txt': 'x' })
+    repo.push('origin', 'main')
+    const bad = JSON.stringify({ web: { ...DEPLOYMENTS['web-aws'], service: 'Web;rm' } })
+    const { run, commands } = await tracedPlan(
+      repo.checkout(),
+      pushEvent({ before: first, after }),
+      'push',
+      { deployments: bad },
+      false
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`service "Web;rm" must match`)
+    expect(commands).toEqual([
+      `diff-tree -r -t --raw --no-renames -z '${first}^{commit}' '${after}^{commit}' --`
     ])
   })
 

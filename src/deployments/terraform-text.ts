@@ -56,8 +56,9 @@ export function readTerraformText(
   try {
     parts = text.split(entryExpression(servicesDir))
   } catch (error) {
-    // Millions of labels overflow the expression's backtracking stack.
-    if (error instanceof RangeError) return undefined
+    // A services-dir of tens of thousands of characters makes an expression V8 will not build
+    // (SyntaxError); millions of labels overflow its backtracking stack (RangeError).
+    if (error instanceof SyntaxError || error instanceof RangeError) return undefined
     throw error
   }
   const count = (parts.length - 1) / 3

@@ -48,8 +48,8 @@ export async function computePlan(
       ? startComparison(request, deps.git)
       : undefined
   const table = await loadDeployments(inputs, deps.workspace, deps.run)
-  // The git process that will read the changed folders starts now, while git still compares and
-  // plan would only wait for it, and waits for their trees. (Started with the comparison, the two
+  // The git process that will read the changed folders starts now, while git usually still
+  // compares and plan would only wait for it, and waits for their trees. (Started with the comparison, the two
   // git processes start up at once, on a small runner on the cores plan's reading needs.)
   const holdsFile = started
     ? deps.git.startHoldsFile(COMPOSE_FILES)
