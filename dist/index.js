@@ -2375,8 +2375,8 @@ async function computePlan(inputs, context, deps) {
         : undefined;
     const table = await loadDeployments(inputs, deps.workspace, deps.run);
     // The git process that will read the changed folders starts now, while git usually still
-    // compares and plan would only wait for it, and waits for their trees. (Started with the comparison, the two
-    // git processes start up at once, on a small runner on the cores plan's reading needs.)
+    // compares and plan would only wait for it, and waits for their trees. (Started with the
+    // comparison, the two git processes started up at once, on the cores plan's reading needs.)
     const holdsFile = started
         ? deps.git.startHoldsFile(compose_files/* COMPOSE_FILES */.Z)
         : (trees) => deps.git.holdsFile(trees, compose_files/* COMPOSE_FILES */.Z);

@@ -49,15 +49,15 @@ export async function computePlan(
       : undefined
   const table = await loadDeployments(inputs, deps.workspace, deps.run)
   // The git process that will read the changed folders starts now, while git usually still
-  // compares and plan would only wait for it, and waits for their trees. (Started with the comparison, the two
-  // git processes start up at once, on a small runner on the cores plan's reading needs.)
+  // compares and plan would only wait for it, and waits for their trees. (Started with the
+  // comparison, the two git processes started up at once, on the cores plan's reading needs.)
   const holdsFile = started
     ? deps.git.startHoldsFile(COMPOSE_FILES)
     : (trees: string[]) => deps.git.holdsFile(trees, COMPOSE_FILES)
   const warnings = table.misplaced(inputs.servicesDir).map(i => {
     const [name, service, path] = [table.names[i], table.services[i], table.path(i)]
     const expected = `${inputs.servicesDir}/${service as string}`
-    return `Deployment '${name as string}' has path '${path as string}', but service '${service as string}' lives in '${expected}'; changes are detected in '${expected}'.`
+    return `Deployment '${name as string}' has path '${path}', but service '${service as string}' lives in '${expected}'; changes are detected in '${expected}'.`
   })
   if (
     inputs.compareWith === 'last-successful-run' &&
