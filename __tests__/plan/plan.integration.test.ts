@@ -77,6 +77,9 @@ function expectOk(run: ActionRun): void {
     throw new Error(`action failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
 }
 
+/** The git this machine runs, for wrappers and PATHs built around it. */
+const gitOnPath = () => execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+
 let repo: TestRepo
 let first: string
 
@@ -366,7 +369,7 @@ describe('the work follows the change, not the repository', () => {
     writeFileSync(readerInput, '')
     const bin = join(repo.root, `bin-${id}`)
     mkdirSync(bin)
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    const realGit = gitOnPath()
     writeFileSync(
       join(bin, 'git'),
       `#!/bin/sh\ncase " $* " in *" --stdin "*) tee -a '${readerInput}' | '${realGit}' "$@"; exit $? ;; esac\nexec '${realGit}' "$@"\n`,
@@ -953,7 +956,7 @@ describe('bad input fails clearly and writes no outputs', () => {
     // to git, so no fixed PATH of system folders lacks it everywhere.
     const bin = join(repo.root, 'git-only-bin')
     mkdirSync(bin, { recursive: true })
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    const realGit = gitOnPath()
     if (!existsSync(join(bin, 'git'))) symlinkSync(realGit, join(bin, 'git'))
     const run = await plan(workspace, pushEvent({ before: first, after: first }), {
       inputs: { deployments: '', 'terraform-dir': 'infrastructure' },
